@@ -48,11 +48,11 @@ std::string read_file(const std::filesystem::path& path)
 util::ProcessOutput run_caro(const TempDir& home, const CaroRun& run)
 {
   std::map<std::string, std::string> env{
-    {"HOME", home.path().string()},
-    {"XDG_CONFIG_HOME", (home.path() / ".config").string()},
-    {"XDG_CACHE_HOME", (home.path() / ".cache").string()},
-    {"XDG_DATA_HOME", (home.path() / ".local/share").string()},
-    {"LC_ALL", "C.UTF-8"},
+      {"HOME", home.path().string()},
+      {"XDG_CONFIG_HOME", (home.path() / ".config").string()},
+      {"XDG_CACHE_HOME", (home.path() / ".cache").string()},
+      {"XDG_DATA_HOME", (home.path() / ".local/share").string()},
+      {"LC_ALL", "C.UTF-8"},
   };
   for (const char* inherited : {"PATH", "SHELL", "ASAN_OPTIONS", "UBSAN_OPTIONS", "TMPDIR"}) {
     if (const char* value = std::getenv(inherited)) {

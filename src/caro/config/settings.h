@@ -23,8 +23,8 @@ struct Settings
   std::optional<Platform> platform; // unset: detect from the installed tools
   OutputFormat output = OutputFormat::plain;
   ColorChoice color = ColorChoice::automatic;
-  std::string model = "smollm-135m";   // catalog id or path to a GGUF file
-  double static_min_confidence = 0.6;  // the static matcher declines below this
+  std::string model = "smollm-135m";  // catalog id or path to a GGUF file
+  double static_min_confidence = 0.6; // the static matcher declines below this
 };
 
 enum class Source { default_value, file, environment, flag };

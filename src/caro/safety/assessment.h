@@ -20,7 +20,7 @@ struct Span
 
 struct Finding
 {
-  std::string rule_id;  // e.g. "fs.rm-recursive-root"
+  std::string rule_id; // e.g. "fs.rm-recursive-root"
   Risk risk = Risk::safe;
   std::string message;     // what the command does that is dangerous
   std::string alternative; // a safer command or approach; may be empty

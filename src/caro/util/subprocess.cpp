@@ -1,8 +1,5 @@
 #include "caro/util/subprocess.h"
 
-#include <cerrno>
-#include <csignal>
-#include <cstring>
 #include <fcntl.h>
 #include <poll.h>
 #include <spawn.h>
@@ -10,6 +7,9 @@
 #include <unistd.h>
 
 #include <array>
+#include <cerrno>
+#include <csignal>
+#include <cstring>
 
 extern char** environ;
 
@@ -140,7 +140,7 @@ Expected<ProcessOutput> capture(const std::vector<std::string>& argv, const Capt
     add(err.read_end, POLLIN);
     add(in.write_end, POLLOUT);
     const auto remaining =
-      std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now()).count();
+        std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now()).count();
     if (remaining <= 0) {
       result.timed_out = true;
       ::kill(pid, SIGKILL);
@@ -155,8 +155,8 @@ Expected<ProcessOutput> capture(const std::vector<std::string>& argv, const Capt
         continue;
       }
       if (fds[i].fd == in.write_end) {
-        const auto n = ::write(in.write_end, options.stdin_text.data() + stdin_written,
-                               options.stdin_text.size() - stdin_written);
+        const auto n =
+            ::write(in.write_end, options.stdin_text.data() + stdin_written, options.stdin_text.size() - stdin_written);
         if (n > 0) {
           stdin_written += static_cast<std::size_t>(n);
         }
@@ -175,7 +175,8 @@ Expected<ProcessOutput> capture(const std::vector<std::string>& argv, const Capt
         continue;
       }
       std::string& sink = is_out ? result.out : result.err;
-      const auto keep = std::min(static_cast<std::size_t>(n), options.max_output - std::min(options.max_output, sink.size()));
+      const auto keep =
+          std::min(static_cast<std::size_t>(n), options.max_output - std::min(options.max_output, sink.size()));
       sink.append(buffer.data(), keep);
     }
   }

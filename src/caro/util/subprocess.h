@@ -23,7 +23,7 @@ struct ProcessOutput
 struct CaptureOptions
 {
   std::chrono::milliseconds timeout{2000};
-  std::string stdin_text;        // written to the child's stdin, then closed
+  std::string stdin_text;           // written to the child's stdin, then closed
   std::size_t max_output = 1 << 20; // bytes kept per stream; the rest is drained and dropped
   // When set, the child's whole environment ("NAME=value" entries); otherwise it inherits caro's.
   std::optional<std::vector<std::string>> environment;
