@@ -1,0 +1,56 @@
+#include "caro/cli/help_text.h"
+
+namespace caro::cli {
+
+std::string_view help_text()
+{
+  return R"(caro - turn a request in plain language into one safe shell command
+
+Usage:
+  caro [OPTIONS] <REQUEST...>        generate a command (words are joined with spaces)
+  caro [OPTIONS] -p <REQUEST>        the same, with the request as one argument
+  echo <REQUEST> | caro [OPTIONS]    the same, with the request read from stdin
+  caro validate [-o json] [--platform P] -- <COMMAND...>
+                                     rate a command with the safety validator
+  caro config show|path              show the settings and where they came from, or the file's path
+  caro config get <KEY>              print one setting
+  caro config set <KEY> <VALUE>      change a setting in the config file
+  caro doctor                        show what was detected and which backends are usable
+  caro init bash|zsh|fish            print a shell integration (Ctrl-G turns the line into a command)
+  caro completion bash|zsh|fish      print a completion script
+
+Options:
+  -b, --backend auto|static|embedded|remote
+                            which backend answers (default: auto, static first)
+  -s, --shell bash|zsh|fish|sh
+                            the shell the command is for and runs in (default: from $SHELL)
+      --platform gnu|bsd|busybox
+                            the utilities' dialect (default: detected)
+      --safety strict|moderate|permissive
+                            what to block and what to confirm (default: moderate)
+  -o, --output plain|json   output format (default: plain)
+  -x, --execute             run the command (asks first unless the risk allows otherwise)
+  -y, --yes                 with -x, run safe and moderate commands without asking
+      --dry-run             never run anything, even with -x
+      --explain             explain the command and its risks, then stop
+  -v, --verbose             show detection, backends tried and timings on stderr
+  -q, --quiet               print only the command
+      --config FILE         read settings from FILE instead of the default config file
+      --no-color            no colours (NO_COLOR is honoured too)
+  -p, --prompt TEXT         the request, as one argument
+  -h, --help                show this help
+      --version             show version, git hash and build type
+
+Exit status:
+  0  success          1  blocked, or not run because the user declined
+  2  usage or configuration error          3  no command could be generated
+  When caro runs the command, it exits with the command's own status.
+
+On a terminal caro shows the command with its risk and asks before running it.
+When stdout is not a terminal it prints only the command, so $(caro ...) works.
+Settings: flags > environment (CARO_BACKEND, CARO_SAFETY, ...) > config file.
+See docs/cli.md and docs/config.md.
+)";
+}
+
+} // namespace caro::cli

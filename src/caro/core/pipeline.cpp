@@ -1,0 +1,49 @@
+#include "caro/core/pipeline.h"
+
+#include "caro/backends/backend_factory.h"
+
+#include <chrono>
+
+namespace caro {
+namespace {
+
+double elapsed_ms(std::chrono::steady_clock::time_point since)
+{
+  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - since).count();
+}
+
+} // namespace
+
+Verdict judge(const safety::Validator& validator, std::string_view command, const config::Settings& settings,
+              Platform platform)
+{
+  Verdict verdict;
+  verdict.assessment = validator.assess(command, platform);
+  verdict.decision = safety::decide(verdict.assessment.risk, settings.safety);
+  return verdict;
+}
+
+Outcome generate_command(const std::string& request, const ExecutionContext& context, const config::Settings& settings,
+                         const safety::Validator& validator)
+{
+  Outcome outcome;
+  auto start = std::chrono::steady_clock::now();
+  const auto generators = backends::make_generators(settings);
+  const GenerationRequest generation_request{request, &context};
+  outcome.chain = backends::generate_with_chain(generators, generation_request);
+  outcome.timing_ms.emplace_back("generate", elapsed_ms(start));
+  if (!outcome.chain.candidate) {
+    return outcome;
+  }
+  outcome.candidate = outcome.chain.candidate;
+  outcome.backend = outcome.chain.backend;
+
+  start = std::chrono::steady_clock::now();
+  auto verdict = judge(validator, outcome.candidate->command, settings, context.platform);
+  outcome.assessment = std::move(verdict.assessment);
+  outcome.decision = verdict.decision;
+  outcome.timing_ms.emplace_back("validate", elapsed_ms(start));
+  return outcome;
+}
+
+} // namespace caro

@@ -1,0 +1,42 @@
+#pragma once
+
+// One request, start to finish, without any terminal: ask the backends, check
+// the winner with the safety validator, and decide what the safety mode
+// allows. The front end prints the Outcome and asks the user; other callers
+// (tests, a future daemon) use it as it is.
+
+#include "caro/backends/chain.h"
+#include "caro/config/settings.h"
+#include "caro/context/execution_context.h"
+#include "caro/safety/assessment.h"
+#include "caro/safety/policy.h"
+#include "caro/safety/validator.h"
+
+#include <optional>
+#include <string>
+
+namespace caro {
+
+struct Outcome
+{
+  std::optional<Candidate> candidate;
+  std::string backend;
+  safety::Assessment assessment;
+  safety::PolicyDecision decision;
+  backends::ChainResult chain; // attempts and per-backend timings
+  Timings timing_ms;           // pipeline phases: generate, validate
+};
+
+// Checks an edited or generated command under the current settings.
+struct Verdict
+{
+  safety::Assessment assessment;
+  safety::PolicyDecision decision;
+};
+Verdict judge(const safety::Validator& validator, std::string_view command, const config::Settings& settings,
+              Platform platform);
+
+Outcome generate_command(const std::string& request, const ExecutionContext& context, const config::Settings& settings,
+                         const safety::Validator& validator);
+
+} // namespace caro
