@@ -14,7 +14,8 @@ packages=(
   libfmt-dev              # 9.1.0  formatting
   libsqlite3-dev          # 3.40.1 telemetry
   libcurl4-openssl-dev    # 7.88.1 downloads and remote backends
-  libre2-dev              # 2023-01 regular expressions
+  libre2-dev              # 2022-06 regular expressions
+  libtree-sitter-dev      # 0.20.7 shell parsing (the bash grammar comes from npm)
   libgtest-dev libgmock-dev libbenchmark-dev
   # Test-time tools: shells for integration tests, a PTY driver, valgrind.
   bash zsh fish tmux busybox valgrind python3
@@ -23,6 +24,9 @@ packages=(
 )
 
 missing=()
+# npm fetches the pinned packages Debian lacks (tree-sitter-bash, llama.cpp's
+# source bundle); a Node.js from elsewhere is fine, otherwise Debian's npm.
+command -v npm >/dev/null || missing+=(npm)
 for p in "${packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
     missing+=("$p")

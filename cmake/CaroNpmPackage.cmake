@@ -1,0 +1,62 @@
+# Fetching a package from the npm registry at configure time, pinned by
+# version and checked against its sha512 before it is unpacked. Tarballs are
+# kept in CARO_NPM_CACHE (outside the build tree), so fresh clones and CI
+# reruns do not download them again. Nothing fetched is ever committed.
+set(CARO_NPM_CACHE "$ENV{HOME}/.cache/caro-build/npm" CACHE PATH "Where fetched npm tarballs are kept")
+
+# caro_fetch_npm_package(<name> <version> <sha512-hex> <out-var>)
+# Sets <out-var> to the directory holding the unpacked package ("package/" inside the tarball).
+function(caro_fetch_npm_package name version sha512 out_var)
+  set(tarball "${CARO_NPM_CACHE}/${name}-${version}.tgz")
+  set(unpacked "${CMAKE_BINARY_DIR}/_npm/${name}-${version}")
+
+  if(EXISTS "${tarball}")
+    file(SHA512 "${tarball}" actual)
+    if(NOT actual STREQUAL sha512)
+      message(STATUS "npm: cached ${name}-${version}.tgz does not match its checksum; fetching it again")
+      file(REMOVE "${tarball}")
+    endif()
+  endif()
+
+  if(NOT EXISTS "${tarball}")
+    find_program(NPM_EXECUTABLE npm)
+    if(NOT NPM_EXECUTABLE)
+      message(FATAL_ERROR "npm is needed to fetch ${name}@${version}; run scripts/install-deps.sh")
+    endif()
+    file(MAKE_DIRECTORY "${CARO_NPM_CACHE}")
+    set(staging "${CARO_NPM_CACHE}/staging-${name}-${version}")
+    file(REMOVE_RECURSE "${staging}")
+    file(MAKE_DIRECTORY "${staging}")
+    message(STATUS "npm: fetching ${name}@${version}")
+    execute_process(COMMAND "${NPM_EXECUTABLE}" pack "${name}@${version}" --silent --pack-destination "${staging}"
+                    WORKING_DIRECTORY "${staging}" RESULT_VARIABLE result OUTPUT_VARIABLE packed
+                    ERROR_VARIABLE npm_error OUTPUT_STRIP_TRAILING_WHITESPACE)
+    if(NOT result EQUAL 0)
+      message(FATAL_ERROR "npm pack ${name}@${version} failed: ${npm_error}")
+    endif()
+    file(GLOB fetched "${staging}/*.tgz")
+    list(LENGTH fetched count)
+    if(NOT count EQUAL 1)
+      message(FATAL_ERROR "npm pack ${name}@${version} produced no single tarball in ${staging}")
+    endif()
+    file(SHA512 "${fetched}" actual)
+    if(NOT actual STREQUAL sha512)
+      message(FATAL_ERROR "npm: ${name}@${version} has sha512 ${actual}, expected ${sha512}; refusing to use it")
+    endif()
+    file(RENAME "${fetched}" "${tarball}")
+    file(REMOVE_RECURSE "${staging}")
+  endif()
+
+  set(stamp "${unpacked}/.caro-sha512")
+  set(have "")
+  if(EXISTS "${stamp}")
+    file(READ "${stamp}" have)
+  endif()
+  if(NOT have STREQUAL sha512)
+    file(REMOVE_RECURSE "${unpacked}")
+    file(MAKE_DIRECTORY "${unpacked}")
+    file(ARCHIVE_EXTRACT INPUT "${tarball}" DESTINATION "${unpacked}")
+    file(WRITE "${stamp}" "${sha512}")
+  endif()
+  set(${out_var} "${unpacked}/package" PARENT_SCOPE)
+endfunction()
