@@ -45,7 +45,7 @@ std::string read_file(const std::filesystem::path& path)
   return buffer.str();
 }
 
-util::ProcessOutput run_caro(const TempDir& home, const CaroRun& run)
+std::vector<std::string> caro_environment(const TempDir& home, const std::map<std::string, std::string>& extra)
 {
   std::map<std::string, std::string> env{
       {"HOME", home.path().string()},
@@ -62,14 +62,19 @@ util::ProcessOutput run_caro(const TempDir& home, const CaroRun& run)
   if (env.find("SHELL") == env.end()) {
     env["SHELL"] = "/bin/bash";
   }
-  for (const auto& [name, value] : run.env) {
+  for (const auto& [name, value] : extra) {
     env[name] = value;
   }
   std::vector<std::string> environment;
   for (const auto& [name, value] : env) {
     environment.push_back(name + "=" + value);
   }
+  return environment;
+}
 
+util::ProcessOutput run_caro(const TempDir& home, const CaroRun& run)
+{
+  const auto environment = caro_environment(home, run.env);
   std::vector<std::string> argv{CARO_BINARY};
   argv.insert(argv.end(), run.args.begin(), run.args.end());
   util::CaptureOptions options;

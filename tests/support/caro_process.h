@@ -38,6 +38,11 @@ struct CaroRun
   std::string working_directory;
 };
 
+// The environment run_caro uses, for tests that start caro another way (on a
+// pseudo-terminal): a private HOME and XDG dirs, PATH and SHELL from the
+// test process, plus `extra`.
+std::vector<std::string> caro_environment(const TempDir& home, const std::map<std::string, std::string>& extra = {});
+
 // Runs the built caro with HOME, XDG_CONFIG_HOME, XDG_CACHE_HOME and
 // XDG_DATA_HOME pointing into `home`, PATH and SHELL from the test process,
 // and no CARO_* or NO_COLOR variables unless `run.env` sets them.
