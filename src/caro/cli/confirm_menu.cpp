@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdio>
 #include <string_view>
 
 namespace caro::cli {
@@ -80,6 +81,8 @@ std::optional<MenuChoice> choice_for(const detail::Key& key)
 
 MenuChoice ask_run_confirmation(int in_fd, int out_fd)
 {
+  // Text the caller printed through stdio must appear before ours.
+  std::fflush(nullptr);
   const RawMode raw(in_fd);
   // A key pressed before the prompt appeared was not an answer to it.
   ::tcflush(in_fd, TCIFLUSH);

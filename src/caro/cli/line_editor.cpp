@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <string>
 #include <vector>
 
@@ -283,6 +284,8 @@ Outcome apply(const detail::Key& key, LineBuffer& line)
 
 std::optional<std::string> edit_line(int in_fd, int out_fd, std::string_view prompt, std::string_view initial)
 {
+  // Text the caller printed through stdio must appear before ours.
+  std::fflush(nullptr);
   const RawMode raw(in_fd);
   LineBuffer line(initial);
   Renderer renderer(out_fd, prompt);
