@@ -13,12 +13,13 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace caro::context {
 
 struct DetectOptions
 {
-  EnvLookup env;                        // PATH, SHELL, HOME, XDG_CACHE_HOME...
+  EnvLookup env;                        // PATH, SHELL, HOME, XDG_CACHE_HOME...; empty: the process's
   std::optional<Shell> shell;           // -s / CARO_SHELL / config; unset: from $SHELL
   std::optional<Platform> platform;     // --platform / CARO_PLATFORM / config; unset: probe
   std::optional<std::string> cache_dir; // unset: $XDG_CACHE_HOME/caro or ~/.cache/caro
@@ -30,12 +31,15 @@ struct DetectReport
 {
   ExecutionContext context;
   bool from_cache = false;
-  std::string cache_file;
+  std::string cache_file; // the cache consulted; empty when use_cache is off or no cache dir is known
   double elapsed_ms = 0.0;
 };
 
 // Never fails for lack of a cache (an unwritable or corrupt cache is ignored
-// and detection runs afresh).
+// and detection runs afresh). The cache holds only what probing learns (tool
+// flavours, installed utilities, where each shell lives); os, arch, cwd, home,
+// the shell choice and the platform are worked out on every call, so
+// overrides and a changed HOME or cwd never go stale.
 DetectReport detect(const DetectOptions& options);
 
 // The common utilities whose presence is recorded in ExecutionContext::installed.
