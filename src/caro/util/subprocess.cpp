@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <poll.h>
+#include <pthread.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -66,6 +67,40 @@ std::vector<char*> as_argv(std::vector<std::string>& strings)
   return pointers;
 }
 
+// Blocks SIGPIPE in the calling thread and, when destroyed, discards any
+// SIGPIPE raised meanwhile and restores the thread's previous mask.
+class SigpipeBlock
+{
+public:
+  SigpipeBlock()
+  {
+    sigset_t pipe_only;
+    sigemptyset(&pipe_only);
+    sigaddset(&pipe_only, SIGPIPE);
+    ::pthread_sigmask(SIG_BLOCK, &pipe_only, &m_previous);
+    m_was_blocked = sigismember(&m_previous, SIGPIPE) == 1;
+  }
+  ~SigpipeBlock()
+  {
+    if (m_was_blocked) {
+      return;
+    }
+    sigset_t pipe_only;
+    sigemptyset(&pipe_only);
+    sigaddset(&pipe_only, SIGPIPE);
+    const timespec no_wait{0, 0};
+    while (::sigtimedwait(&pipe_only, nullptr, &no_wait) == SIGPIPE) {
+    }
+    ::pthread_sigmask(SIG_SETMASK, &m_previous, nullptr);
+  }
+  SigpipeBlock(const SigpipeBlock&) = delete;
+  SigpipeBlock& operator=(const SigpipeBlock&) = delete;
+
+private:
+  sigset_t m_previous{};
+  bool m_was_blocked = false;
+};
+
 int decode_status(int status)
 {
   if (WIFEXITED(status)) {
@@ -121,10 +156,10 @@ Expected<ProcessOutput> capture(const std::vector<std::string>& argv, const Capt
   } else {
     ::fcntl(in.write_end, F_SETFL, O_NONBLOCK);
   }
-  // A child that closes stdin early must not kill us with SIGPIPE.
-  struct sigaction ignore_pipe = {}, previous_pipe = {};
-  ignore_pipe.sa_handler = SIG_IGN;
-  ::sigaction(SIGPIPE, &ignore_pipe, &previous_pipe);
+  // A child that closes stdin early must not kill us with SIGPIPE. Blocking
+  // it in this thread only (after the spawn, so the child's mask is
+  // untouched) keeps concurrent callers from undoing each other's setting.
+  const SigpipeBlock sigpipe_block;
 
   const auto deadline = std::chrono::steady_clock::now() + options.timeout;
   std::array<char, 65536> buffer{};
@@ -181,7 +216,6 @@ Expected<ProcessOutput> capture(const std::vector<std::string>& argv, const Capt
     }
   }
   in.close_write();
-  ::sigaction(SIGPIPE, &previous_pipe, nullptr);
 
   int status = 0;
   while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
