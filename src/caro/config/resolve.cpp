@@ -44,7 +44,10 @@ void warn_unknown_key(LineWarnings& warnings, std::string_view path, const toml:
 {
   std::string warning =
       detail::where(path, key.source()) + ": unknown key " + detail::toml_quote(full_name) + " (ignored)";
-  if (const auto suggestion = closest_key(full_name)) {
+  if (find_key(full_name) != nullptr) {
+    // `"static.min_confidence" = 1`: in TOML a quoted dotted name is one key, not a table and a key.
+    warning += "; write it without quotes, or as min_confidence in a [static] table";
+  } else if (const auto suggestion = closest_key(full_name)) {
     warning += "; did you mean \"" + std::string(*suggestion) + "\"?";
   }
   warnings.emplace_back(key.source().begin.line, std::move(warning));

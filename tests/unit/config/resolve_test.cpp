@@ -199,6 +199,16 @@ TEST_F(ConfigTest, UnknownKeysWithoutACloseMatchAndInsideTablesAreWarnings)
   EXPECT_EQ(resolved.warnings[2], path + ":4: unknown key \"remote\" (ignored)");
 }
 
+TEST_F(ConfigTest, QuotedDottedKeyIsAWarningExplainingTheFix)
+{
+  const std::string path = write_config("\"static.min_confidence\" = 0.9\n");
+  const Resolved resolved = resolve_ok();
+  ASSERT_EQ(resolved.warnings.size(), 1u);
+  EXPECT_EQ(resolved.warnings[0], path + ":1: unknown key \"static.min_confidence\" (ignored); write it without "
+                                         "quotes, or as min_confidence in a [static] table");
+  EXPECT_DOUBLE_EQ(resolved.settings.static_min_confidence, 0.6);
+}
+
 TEST_F(ConfigTest, ExplicitFileIsUsedInsteadOfTheDefault)
 {
   write_config("safety = \"strict\"\n");
