@@ -32,7 +32,6 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <iostream>
 #include <vector>
 
 extern char** environ;
@@ -185,8 +184,8 @@ Expected<int> run_in_shell(const std::string& shell_path, const std::string& com
   if (shell_path.empty()) {
     return unexpected(cannot_start(shell_path, "no shell given"));
   }
-  // Whatever caro printed must appear before the command's own output.
-  std::cout.flush();
+  // Whatever caro printed must appear before the command's own output
+  // (std::cout is synchronised with stdio, so this covers it too).
   std::fflush(nullptr);
 
   std::vector<std::string> args{shell_path, "-c", command};
