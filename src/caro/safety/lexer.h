@@ -1,0 +1,103 @@
+#pragma once
+
+// The shell word lexer under the validator. It reads command text the way a
+// POSIX shell/bash does (quotes, escapes, expansions, operators, redirections,
+// comments, here-documents) and produces tokens that keep both their byte span
+// in the ORIGINAL command and their normalised text. Command and process
+// substitutions are lexed recursively in place, so every byte is read once and
+// nested commands can be checked like top-level ones.
+
+#include "caro/safety/assessment.h"
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace caro::safety {
+
+// Deepest nesting of substitutions, groups and re-checked strings before the
+// validator gives up and rates the command high.
+inline constexpr int k_max_nesting = 16;
+
+// Maps offsets in the text being lexed to offsets in the original command:
+// either a shift (the text is a slice of the original) or a collapse onto one
+// span (the text was rebuilt, e.g. the unquoted string of `bash -c '...'`).
+struct SpanMap
+{
+  std::size_t base = 0;
+  std::optional<Span> whole;
+
+  Span map(std::size_t begin, std::size_t end) const;
+  // The map for a slice of the current text starting at `offset`.
+  SpanMap slice(std::size_t offset) const;
+  bool exact() const { return !whole.has_value(); }
+};
+
+// A parameter expansion ($HOME, ${x}, $1, ~, $(...)) found in a word.
+struct Expansion
+{
+  std::size_t offset = 0; // where its source text starts in Word::text
+  std::size_t length = 0; // length of that source text
+  std::string name;       // "HOME", "x", "1", "~" (tilde), "$(" (command substitution), or the ${...} body
+  bool quoted = false;    // inside double quotes
+};
+
+struct Token;
+
+enum class SubstitutionKind { command, backtick, process_input, process_output };
+
+struct Substitution
+{
+  SubstitutionKind kind = SubstitutionKind::command;
+  Span span;
+  std::vector<Token> tokens; // the nested command, already lexed
+};
+
+struct Word
+{
+  // Quotes and escapes removed; expansions kept in their source form
+  // ("$HOME", "$(date)") so the text can be re-lexed as shell code.
+  std::string text;
+  Span span;
+  bool span_exact = true; // false when the span collapsed onto an outer word
+  bool quoted = false;    // some part was quoted or escaped
+  bool unquoted_variable = false;
+  bool unquoted_glob = false;
+  std::vector<Expansion> expansions;
+  std::vector<Substitution> substitutions;
+};
+
+enum class TokenKind { word, op, redirect };
+
+struct Token
+{
+  TokenKind kind = TokenKind::word;
+  std::string op; // operator ("|", "&&", "\n"...) or redirection ("2>", ">>", "<<", "&>"...)
+  Word word;      // the word, or the redirection target (here-document: its delimiter)
+  std::string heredoc_body;
+  Span span;
+};
+
+struct ParseProblem
+{
+  std::string rule_id; // "parse.error", "parse.too-deep"
+  std::string message;
+  Span span;
+};
+
+struct LexResult
+{
+  std::vector<Token> tokens; // what was read before any problem
+  std::optional<ParseProblem> problem;
+};
+
+LexResult lex(std::string_view text, const SpanMap& map = {}, int depth = 0);
+
+// True for an operator token with exactly this text.
+bool is_op(const Token& token, std::string_view op);
+// True for an unquoted word token with exactly this text (reserved words).
+bool is_keyword(const Token& token, std::string_view keyword);
+
+} // namespace caro::safety
