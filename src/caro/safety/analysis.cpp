@@ -1,0 +1,482 @@
+// The validator's walk over a parsed command. Recursion is explicit and
+// bounded: every nested level (substitution, re-checked string, wrapper)
+// passes depth + 1 and stops at k_max_nesting with a "parse.too-deep"
+// finding, and re-lexed text is charged to a byte budget proportional to
+// the input, so even adversarial input is checked in roughly linear time.
+// Words that are re-checked as code (bash -c '...', eval ...) are not also
+// walked for substitutions, which would double the work at every level.
+
+#include "caro/safety/analysis.h"
+
+#include "caro/safety/wrappers.h"
+
+#include <algorithm>
+#include <cassert>
+#include <optional>
+#include <string>
+#include <tuple>
+
+namespace caro::safety {
+
+namespace {
+
+constexpr std::size_t k_base_budget = std::size_t{1} << 20;
+
+CommandView base_view(const Command& command)
+{
+  CommandView view;
+  view.command = &command;
+  view.span = command.span;
+  if (command.kind == Command::Kind::simple && !command.words.empty()) {
+    view.name_word = command.words.front();
+    view.name = command_name(*command.words.front());
+    view.args.assign(command.words.begin() + 1, command.words.end());
+  }
+  return view;
+}
+
+bool calls(std::span<const Pipeline> pipelines, const std::string& name, int depth)
+{
+  if (depth > k_max_nesting) {
+    return false;
+  }
+  for (const Pipeline& pipeline : pipelines) {
+    for (const Command& command : pipeline.commands) {
+      if (command.kind == Command::Kind::simple && !command.words.empty() &&
+          command_name(*command.words.front()) == name) {
+        return true;
+      }
+      if (command.kind != Command::Kind::function_definition && calls(command.body, name, depth + 1)) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+bool contains(const std::vector<const Word*>& words, const Word* word)
+{
+  return std::find(words.begin(), words.end(), word) != words.end();
+}
+
+// echo's own options are not part of the text it prints.
+std::span<const Word* const> echoed_words(const CommandView& view)
+{
+  std::span<const Word* const> words(view.args);
+  if (view.name == "echo") {
+    while (!words.empty() && words.front()->text.size() > 1 && words.front()->text[0] == '-' &&
+           words.front()->text.find_first_not_of("neE", 1) == std::string::npos) {
+      words = words.subspan(1);
+    }
+  }
+  return words;
+}
+
+// Spellings that hide a command from a word-level reading: rm${IFS}-rf${IFS}/
+// (IFS splits the word) and {rm,-rf,/} (brace expansion builds the argv).
+// Returns the command as the shell would see it, or nullopt when neither is used.
+std::optional<std::string> reveal_hidden_words(const Command& command)
+{
+  bool changed = false;
+  std::string out;
+  for (std::size_t i = 0; i < command.words.size(); ++i) {
+    const Word& word = *command.words[i];
+    std::string text = word.text;
+    for (auto it = word.expansions.rbegin(); it != word.expansions.rend(); ++it) {
+      if (it->name == "IFS" && !it->quoted && it->offset + it->length <= text.size()) {
+        text.replace(it->offset, it->length, " ");
+        changed = true;
+      }
+    }
+    if (i == 0 && !word.quoted && text.size() > 2 && text.front() == '{' && text.back() == '}' &&
+        text.find(',') != std::string::npos && text.find(' ') == std::string::npos) {
+      text = text.substr(1, text.size() - 2);
+      std::replace(text.begin(), text.end(), ',', ' ');
+      changed = true;
+    }
+    if (!out.empty()) {
+      out.push_back(' ');
+    }
+    out.append(text);
+  }
+  return changed ? std::optional<std::string>(std::move(out)) : std::nullopt;
+}
+
+} // namespace
+
+Analysis::Analysis(std::string_view original) : m_original(original), m_budget(original.size() * 8 + k_base_budget)
+{
+}
+
+std::vector<Finding> Analysis::run()
+{
+  const bool any_command = check_text(m_original, SpanMap{}, 0);
+  if (!any_command && m_findings.empty()) {
+    add("parse.empty", Span{0, m_original.size()});
+  }
+  std::stable_sort(m_findings.begin(), m_findings.end(), [](const Finding& a, const Finding& b) {
+    return std::tie(a.span.begin, a.span.end, a.rule_id) < std::tie(b.span.begin, b.span.end, b.rule_id);
+  });
+  std::vector<Finding> unique;
+  unique.reserve(m_findings.size());
+  for (Finding& finding : m_findings) {
+    if (!unique.empty() && unique.back().rule_id == finding.rule_id && unique.back().span.begin == finding.span.begin &&
+        unique.back().span.end == finding.span.end) {
+      if (finding.risk > unique.back().risk) {
+        unique.back() = std::move(finding);
+      }
+      continue;
+    }
+    unique.push_back(std::move(finding));
+  }
+  return unique;
+}
+
+void Analysis::add(const Rule& rule, Span span, std::string_view detail)
+{
+  Finding finding;
+  finding.rule_id = std::string(rule.id);
+  finding.risk = rule.risk;
+  finding.message = std::string(rule.message);
+  if (!detail.empty()) {
+    finding.message.append(": ").append(detail);
+  }
+  finding.alternative = std::string(rule.alternative);
+  finding.span = span;
+  m_findings.push_back(std::move(finding));
+}
+
+void Analysis::add(std::string_view rule_id, Span span, std::string_view detail)
+{
+  const Rule* rule = find_rule(rule_id);
+  assert(rule != nullptr && "every finding the validator raises has a rule in the table");
+  if (rule == nullptr) {
+    Finding finding{std::string(rule_id), Risk::high, std::string(detail), {}, span};
+    m_findings.push_back(std::move(finding));
+    return;
+  }
+  add(*rule, span, detail);
+}
+
+void Analysis::add_problem(const ParseProblem& problem)
+{
+  add(problem.rule_id, problem.span, problem.message);
+}
+
+bool Analysis::check_text(std::string_view text, const SpanMap& map, int depth)
+{
+  if (depth > k_max_nesting) {
+    add("parse.too-deep", map.map(0, text.size()));
+    return false;
+  }
+  if (text.size() > m_budget) {
+    add("parse.too-deep", map.map(0, text.size()), "too much nested text to check");
+    return false;
+  }
+  m_budget -= text.size();
+  const LexResult lexed = lex(text, map, depth);
+  if (lexed.problem) {
+    add_problem(*lexed.problem);
+  }
+  return check_tokens(lexed.tokens, depth);
+}
+
+bool Analysis::check_tokens(const std::vector<Token>& tokens, int depth)
+{
+  const ParseResult parsed = parse(tokens, depth);
+  if (parsed.problem) {
+    add_problem(*parsed.problem);
+  }
+  check_script(parsed.script.pipelines, depth);
+  return !parsed.script.pipelines.empty();
+}
+
+void Analysis::check_script(const std::vector<Pipeline>& pipelines, int depth)
+{
+  // `cd DIR` changes what "everything here" means for the commands after it
+  // in the same list; a subshell or group keeps its own.
+  const TargetClass outer_directory = m_working_directory;
+  for (std::size_t i = 0; i < pipelines.size(); ++i) {
+    check_pipeline(pipelines, i, depth);
+    const Pipeline& pipeline = pipelines[i];
+    if (pipeline.commands.size() == 1 && !pipeline.background) {
+      const Command& command = pipeline.commands.front();
+      if (command.kind == Command::Kind::simple && !command.words.empty() &&
+          command_name(*command.words.front()) == "cd") {
+        m_working_directory = command.words.size() >= 2 ? classify_target(*command.words[1]) : TargetClass::home;
+        if (m_working_directory == TargetClass::all_files) {
+          m_working_directory = TargetClass::unknown; // cd .. from an unknown place
+        }
+      }
+    }
+  }
+  m_working_directory = outer_directory;
+}
+
+void Analysis::check_pipeline(const std::vector<Pipeline>& siblings, std::size_t index, int depth)
+{
+  const Pipeline& pipeline = siblings[index];
+  // Each stage is seen through its wrappers, so `curl x | sudo bash` pipes into bash.
+  std::vector<CommandView> stages;
+  stages.reserve(pipeline.commands.size());
+  for (const Command& command : pipeline.commands) {
+    CommandView base = base_view(command);
+    base.working_directory = m_working_directory;
+    stages.push_back(innermost(base));
+  }
+  for (std::size_t i = 0; i < stages.size(); ++i) {
+    stages[i].pipeline = &stages;
+    stages[i].stage = i;
+  }
+  for (std::size_t i = 0; i < pipeline.commands.size(); ++i) {
+    check_command(pipeline.commands[i], stages, i, siblings, index, depth);
+  }
+}
+
+void Analysis::check_command(const Command& command, const std::vector<CommandView>& stages, std::size_t stage,
+                             const std::vector<Pipeline>& siblings, std::size_t index, int depth)
+{
+  CommandView view = base_view(command);
+  view.working_directory = m_working_directory;
+  view.pipeline = &stages;
+  view.stage = stage;
+  for (const Token* redirect : command.redirects) {
+    check_substitutions(redirect->word, depth);
+  }
+  switch (command.kind) {
+  case Command::Kind::subshell:
+  case Command::Kind::group:
+    run_rules(view);
+    check_script(command.body, depth);
+    return;
+  case Command::Kind::function_definition:
+    view.function_called = calls(std::span<const Pipeline>(siblings).subspan(index + 1), command.function_name, 0);
+    run_rules(view);
+    check_script(command.body, depth);
+    return;
+  case Command::Kind::compound_end:
+    run_rules(view);
+    return;
+  case Command::Kind::simple:
+    break;
+  }
+  for (const Word* assignment : command.assignments) {
+    check_substitutions(*assignment, depth);
+  }
+  std::vector<const Word*> code_words;
+  if (view.name_word == nullptr) {
+    run_rules(view);
+  } else {
+    check_view(view, depth, code_words);
+  }
+  for (const Word* word : command.words) {
+    if (!contains(code_words, word)) {
+      check_substitutions(*word, depth);
+    }
+  }
+  if (const std::optional<std::string> revealed = reveal_hidden_words(command)) {
+    check_text(*revealed, SpanMap{0, command.span}, depth + 1);
+  }
+}
+
+void Analysis::check_view(const CommandView& view, int depth, std::vector<const Word*>& code_words)
+{
+  if (depth > k_max_nesting) {
+    add("parse.too-deep", view.span);
+    return;
+  }
+  const Unwrapped unwrapped = unwrap(view);
+  if (unwrapped.kind == WrapperKind::privilege) {
+    if (!unwrapped.inner || unwrapped.inner->name_word == nullptr) {
+      add("priv.sudo", view.span);
+      return;
+    }
+    const std::size_t mark = m_findings.size();
+    check_view(*unwrapped.inner, depth + 1, code_words);
+    elevate(mark, view.span);
+    return;
+  }
+  if (unwrapped.kind != WrapperKind::none) {
+    if (unwrapped.inner && unwrapped.inner->name_word != nullptr) {
+      check_view(*unwrapped.inner, depth + 1, code_words);
+    } else {
+      run_rules(view);
+    }
+    return;
+  }
+  run_rules(view);
+  const std::string& name = view.name;
+  if (is_shell(name)) {
+    check_shell(view, depth, code_words);
+  } else if (name == "eval") {
+    code_words.insert(code_words.end(), view.args.begin(), view.args.end());
+    check_words_as_code(view.args, depth + 1);
+  } else if (name == "watch") {
+    constexpr std::array<std::string_view, 1> k_long = {"interval"};
+    const Options options = parse_options(view.args, "nq", k_long, true);
+    if (options.operand_indices.empty()) {
+      return;
+    }
+    const auto operands = std::span<const Word* const>(view.args).subspan(options.operand_indices.front());
+    if (options.has('x') || options.has("exec")) {
+      check_view(inner_view(view, operands, 0), depth + 1, code_words);
+    } else {
+      code_words.insert(code_words.end(), operands.begin(), operands.end());
+      check_words_as_code(operands, depth + 1);
+    }
+  } else if (name == "su") {
+    constexpr std::array<std::string_view, 2> k_long = {"command", "shell"};
+    const Options options = parse_options(view.args, "cs", k_long, false);
+    const Word* code = options.value("c");
+    if (code == nullptr) {
+      code = options.value("command");
+    }
+    if (code != nullptr && !code->text.starts_with('-')) {
+      code_words.push_back(code);
+      const std::size_t mark = m_findings.size();
+      check_word_as_code(*code, depth + 1);
+      elevate(mark, view.span);
+    }
+  } else if (name == "ssh") {
+    // ssh HOST COMMAND...: the remote shell runs the rest as a command line.
+    const Options options = parse_options(view.args, "BbcDEeFIiJLlmOopQRSWw", {}, true);
+    if (options.operand_indices.size() >= 2) {
+      const auto remote = std::span<const Word* const>(view.args).subspan(options.operand_indices[1]);
+      code_words.insert(code_words.end(), remote.begin(), remote.end());
+      check_words_as_code(remote, depth + 1);
+    }
+  } else if (name == "find") {
+    const std::span<const Word* const> args(view.args);
+    for (std::size_t i = 0; i < args.size(); ++i) {
+      const std::string& text = args[i]->text;
+      if (text != "-exec" && text != "-execdir" && text != "-ok" && text != "-okdir") {
+        continue;
+      }
+      std::size_t end = i + 1;
+      while (end < args.size() && args[end]->text != ";" && args[end]->text != "+") {
+        ++end;
+      }
+      if (end > i + 1) {
+        CommandView inner = inner_view(view, args.subspan(i + 1, end - i - 1), 0);
+        inner.found_files = true;
+        inner.owns_redirects = false;
+        inner.pipeline = nullptr;
+        inner.stage = 0;
+        check_view(inner, depth + 1, code_words);
+      }
+      i = end;
+    }
+  }
+}
+
+void Analysis::elevate(std::size_t mark, Span span)
+{
+  if (m_findings.size() == mark) {
+    add("priv.sudo", span);
+    return;
+  }
+  for (std::size_t i = mark; i < m_findings.size(); ++i) {
+    m_findings[i].risk = raise_risk(m_findings[i].risk);
+    m_findings[i].message.append(" (with root privileges)");
+  }
+}
+
+void Analysis::check_shell(const CommandView& view, int depth, std::vector<const Word*>& code_words)
+{
+  constexpr std::array<std::string_view, 2> k_long = {"rcfile", "init-file"};
+  const Options options = parse_options(view.args, "oO", k_long, true);
+  if (options.has('c')) {
+    if (!options.operands.empty()) {
+      code_words.push_back(options.operands.front());
+      check_word_as_code(*options.operands.front(), depth + 1);
+    }
+    return;
+  }
+  if (!reads_program_from_stdin(view)) {
+    return;
+  }
+  if (view.owns_redirects && view.command != nullptr) {
+    for (const Token* redirect : view.command->redirects) {
+      if (redirect->op == "<<<") {
+        check_word_as_code(redirect->word, depth + 1);
+      } else if (redirect->op == "<<" || redirect->op == "<<-") {
+        check_text(redirect->heredoc_body, SpanMap{0, redirect->span}, depth + 1);
+      }
+    }
+  }
+  if (view.pipeline != nullptr && view.stage > 0 && view.stage <= view.pipeline->size()) {
+    const CommandView& previous = (*view.pipeline)[view.stage - 1];
+    if (previous.name == "echo" || previous.name == "printf") {
+      check_words_as_code(echoed_words(previous), depth + 1);
+    }
+  }
+}
+
+void Analysis::check_substitutions(const Word& word, int depth)
+{
+  for (const Substitution& substitution : word.substitutions) {
+    if (depth + 1 > k_max_nesting) {
+      add("parse.too-deep", substitution.span);
+      continue;
+    }
+    check_tokens(substitution.tokens, depth + 1);
+  }
+}
+
+void Analysis::check_word_as_code(const Word& word, int depth)
+{
+  // Keep exact spans when the code is the quoted text verbatim ('rm -rf /'),
+  // otherwise point every nested finding at the whole word.
+  SpanMap map{0, word.span};
+  const Span span = word.span;
+  if (word.span_exact && span.begin <= span.end && span.end <= m_original.size()) {
+    const std::string_view raw = m_original.substr(span.begin, span.end - span.begin);
+    const std::string_view text = word.text;
+    if (raw == text) {
+      map = SpanMap{span.begin, std::nullopt};
+    } else if (raw.size() == text.size() + 2 && (raw.front() == '\'' || raw.front() == '"') &&
+               raw.back() == raw.front() && raw.substr(1, text.size()) == text) {
+      map = SpanMap{span.begin + 1, std::nullopt};
+    }
+  }
+  check_text(word.text, map, depth);
+}
+
+void Analysis::check_words_as_code(std::span<const Word* const> words, int depth)
+{
+  if (words.empty()) {
+    return;
+  }
+  if (words.size() == 1) {
+    check_word_as_code(*words.front(), depth);
+    return;
+  }
+  std::string joined;
+  for (const Word* word : words) {
+    if (!joined.empty()) {
+      joined.push_back(' ');
+    }
+    joined.append(word->text);
+  }
+  const Span whole{words.front()->span.begin, std::max(words.front()->span.end, words.back()->span.end)};
+  check_text(joined, SpanMap{0, whole}, depth);
+}
+
+void Analysis::run_rules(const CommandView& view)
+{
+  std::vector<std::string_view> fired_groups;
+  for (const auto set : rule_sets()) {
+    for (const Rule& rule : set) {
+      if (rule.matcher == nullptr ||
+          std::find(fired_groups.begin(), fired_groups.end(), rule.group) != fired_groups.end()) {
+        continue;
+      }
+      if (const std::optional<Span> span = rule.matcher(view)) {
+        add(rule, *span);
+        fired_groups.push_back(rule.group);
+      }
+    }
+  }
+}
+
+} // namespace caro::safety
