@@ -88,7 +88,10 @@ int run_config(Session& session)
     }
     const auto& key = session.options.action_args[0];
     if (!config::find_key(key)) {
-      print_error({fmt::format("unknown config key \"{}\"", key), "known keys: " + known_keys()});
+      const auto suggestion = config::closest_key(key);
+      print_error({fmt::format("unknown config key \"{}\"{}", key,
+                               suggestion ? fmt::format(" (did you mean \"{}\"?)", *suggestion) : ""),
+                   "known keys: " + known_keys()});
       return k_exit_usage;
     }
     std::fputs((config::value_as_text(session.config.settings, key) + "\n").c_str(), stdout);
