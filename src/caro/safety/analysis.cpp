@@ -84,7 +84,7 @@ std::optional<std::string> reveal_hidden_words(const Command& command)
     std::string text = word.text;
     for (auto it = word.expansions.rbegin(); it != word.expansions.rend(); ++it) {
       if (it->name == "IFS" && !it->quoted && it->offset + it->length <= text.size()) {
-        text.replace(it->offset, it->length, " ");
+        text.replace(it->offset, it->length, 1, ' ');
         changed = true;
       }
     }

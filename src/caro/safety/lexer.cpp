@@ -385,7 +385,7 @@ private:
         ok = lex_double_quoted(word, depth);
         break;
       case '`':
-        ok = lex_backtick(word, depth);
+        ok = lex_backtick(word, false, depth);
         break;
       case '$':
         if (peek(1) == '\'') {
@@ -486,7 +486,7 @@ private:
         continue;
       }
       if (c == '`') {
-        if (!lex_backtick(word, depth)) {
+        if (!lex_backtick(word, true, depth)) {
           return false;
         }
         continue;
@@ -676,7 +676,7 @@ private:
     return true;
   }
 
-  bool lex_backtick(Word& word, int depth)
+  bool lex_backtick(Word& word, bool in_quotes, int depth)
   {
     const std::size_t open = m_pos;
     ++m_pos;
@@ -717,7 +717,7 @@ private:
       return false;
     }
     substitution.tokens = std::move(nested.tokens);
-    add_expansion(word, open, "$(", false);
+    add_expansion(word, open, "$(", in_quotes);
     word.substitutions.push_back(std::move(substitution));
     return true;
   }
