@@ -1,0 +1,110 @@
+// Disk intents: how much space a directory uses (du), per subdirectory
+// (GNU --max-depth=1, BSD and BusyBox -d 1), the N largest directories, and
+// free space on the file systems (df). BusyBox sort has no -h, so ranked
+// output there uses kilobytes and sort -n.
+
+#include "caro/backends/static/intent.h"
+
+#include <string>
+
+namespace caro::backends::static_matcher {
+
+std::optional<Match> match_disk_usage(Analysis& analysis, const Slots& slots, const Dialect& dialect)
+{
+  const bool usage = analysis.take_phrases({{"disk", "usage"}, {"space", "used"}, {"space", "usage"}, {"du"}});
+  const bool how_big = analysis.take_phrases({{"how", "big"},
+                                              {"how", "large"},
+                                              {"how", "much", "space"},
+                                              {"how", "much", "disk", "space"},
+                                              {"size", "of"},
+                                              {"total", "size"}});
+  const bool uses = take_all(analysis, {"using", "use", "uses", "used", "take", "takes", "taking", "occupy", "occupies",
+                                        "consume", "consumes", "eating", "disk", "space"}) > 0;
+  const bool each = analysis.take_phrases({{"each"}, {"every"}, {"per"}, {"one", "level", "deep"}, {"one", "level"}});
+  const bool ranked = take_all(analysis, {"largest", "biggest", "top", "most", "heaviest"}) > 0;
+  const bool dir_word = take_all(analysis, {"dir", "subdir"}) > 0;
+  const bool kilobytes = take_all(analysis, {"kilobytes", "kb", "kilobyte"}) > 0;
+  take_all(analysis, {"human", "readable", "the", "is", "are", "in", "of", "up", "size", "show", "display", "check",
+                      "get", "what", "which", "total", "all", "sorted", "by"});
+  if (!(usage || how_big || (uses && (dir_word || !slots.locations.empty())) || (ranked && dir_word))) {
+    return std::nullopt;
+  }
+  std::string path = ".";
+  if (!slots.locations.empty()) {
+    auto location = single_location(slots, true, true, false);
+    if (!location) {
+      return std::nullopt;
+    }
+    path = *location;
+  }
+  Match match;
+  match.accepted_slots = slot_location;
+  match.strength = 0.9;
+  const std::string quoted = dialect.path(path);
+  const std::string label = path == "." ? "the current directory" : path;
+
+  if (ranked && dir_word) {
+    match.accepted_slots |= slot_count;
+    const auto count = std::to_string(slots.count.value_or(10));
+    if (dialect.busybox()) {
+      match.command = "du -k " + quoted + " | sort -rn | head -n " + count;
+      match.explanation = "Show the " + count + " largest directories under " + label + " (sizes in KB)";
+    } else {
+      match.command = "du -h " + quoted + " | sort -rh | head -n " + count;
+      match.explanation = "Show the " + count + " largest directories under " + label;
+    }
+    return match;
+  }
+  if (ranked || slots.count) {
+    return std::nullopt;
+  }
+  const std::string unit = kilobytes ? "k" : "h";
+  if (each) {
+    const std::string depth = dialect.gnu() ? "--max-depth=1" : "-d 1";
+    match.command = "du -" + unit + " " + depth + (path == "." ? "" : " " + quoted);
+    match.explanation = "Show the disk usage of each directory directly inside " + label;
+    return match;
+  }
+  match.command = "du -s" + unit + " " + quoted;
+  match.explanation = "Show the total disk usage of " + label + (kilobytes ? " in kilobytes" : "");
+  return match;
+}
+
+std::optional<Match> match_free_space(Analysis& analysis, const Slots& slots, const Dialect& dialect)
+{
+  (void)dialect;
+  const bool inodes = take_all(analysis, {"inode", "inodes"}) > 0;
+  const bool free_words = take_all(analysis, {"free", "available", "left", "remaining"}) > 0;
+  const bool disk_words = take_all(analysis, {"disk", "disks", "space", "filesystem", "filesystems", "drive", "drives",
+                                              "mounted", "df", "storage", "partitions", "volumes"}) > 0;
+  take_all(analysis, {"usage", "how", "much", "is", "the", "all", "on", "human", "readable", "show", "check", "there",
+                      "do", "i", "have", "usage"});
+  const bool file_systems =
+      analysis.mentions({"df", "mounted", "filesystem", "filesystems", "drives", "partitions", "volumes"});
+  const bool disk_space = analysis.mentions({"disk", "storage"}) && analysis.mentions({"space", "storage"});
+  if (!((free_words && disk_words) || (inodes && (disk_words || free_words || analysis.mentions({"usage"}))) ||
+        file_systems || (disk_space && slots.locations.empty()))) {
+    return std::nullopt;
+  }
+  std::string target;
+  if (!slots.locations.empty()) {
+    auto location = single_location(slots, true, true, false);
+    if (!location) {
+      return std::nullopt;
+    }
+    target = *location;
+  }
+  Match match;
+  match.accepted_slots = slot_location;
+  match.strength = 0.9;
+  match.command = inodes ? "df -i" : "df -h";
+  if (!target.empty()) {
+    match.command += ' ';
+    match.command += dialect.path(target);
+  }
+  match.explanation = std::string(inodes ? "Show inode usage" : "Show free and used space") + " of " +
+                      (target.empty() ? "every mounted file system" : "the file system holding " + target);
+  return match;
+}
+
+} // namespace caro::backends::static_matcher

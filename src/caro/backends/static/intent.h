@@ -1,0 +1,65 @@
+#pragma once
+
+// The contract between the matcher and its intents. A recogniser looks at the
+// analysed request (tokens plus slots), marks the keywords it understood and,
+// when the request is one it can answer, returns the command. It declares
+// which slots it honoured; the matcher refuses a match that would silently
+// ignore a slot, and lowers confidence for every word nobody explained.
+
+#include "caro/backends/static/analysis.h"
+#include "caro/backends/static/dialect.h"
+#include "caro/backends/static/find_builder.h"
+#include "caro/backends/static/slots.h"
+
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace caro::backends::static_matcher {
+
+struct Match
+{
+  std::string command;
+  std::string explanation;     // one line, plain English
+  double strength = 0.9;       // how clearly the keywords name this intent, 0..1
+  unsigned accepted_slots = 0; // SlotKind bits this intent honoured
+  std::vector<std::string> warnings;
+};
+
+using Recogniser = std::optional<Match> (*)(Analysis& analysis, const Slots& slots, const Dialect& dialect);
+
+// Every intent family, in no particular order (the matcher scores them all).
+std::span<const Recogniser> recognisers();
+
+// The families (one file each).
+std::optional<Match> match_find_files(Analysis& analysis, const Slots& slots, const Dialect& dialect);
+std::optional<Match> match_largest_files(Analysis& analysis, const Slots& slots, const Dialect& dialect);
+std::optional<Match> match_list_directory(Analysis& analysis, const Slots& slots, const Dialect& dialect);
+std::optional<Match> match_disk_usage(Analysis& analysis, const Slots& slots, const Dialect& dialect);
+std::optional<Match> match_free_space(Analysis& analysis, const Slots& slots, const Dialect& dialect);
+std::optional<Match> match_processes(Analysis& analysis, const Slots& slots, const Dialect& dialect);
+std::optional<Match> match_ports(Analysis& analysis, const Slots& slots, const Dialect& dialect);
+std::optional<Match> match_text_search(Analysis& analysis, const Slots& slots, const Dialect& dialect);
+std::optional<Match> match_line_count(Analysis& analysis, const Slots& slots, const Dialect& dialect);
+std::optional<Match> match_head_tail(Analysis& analysis, const Slots& slots, const Dialect& dialect);
+std::optional<Match> match_archive(Analysis& analysis, const Slots& slots, const Dialect& dialect);
+std::optional<Match> match_git(Analysis& analysis, const Slots& slots, const Dialect& dialect);
+std::optional<Match> match_system_info(Analysis& analysis, const Slots& slots, const Dialect& dialect);
+
+// Helpers shared by the intents.
+
+// Marks every unused occurrence of the words; returns how many.
+int take_all(Analysis& analysis, std::initializer_list<std::string_view> words);
+
+// The single location with one of the given roles, or nullopt (none or several).
+std::optional<std::string> single_location(const Slots& slots, bool allow_in, bool allow_bare, bool allow_into);
+
+// Whether a path names a file rather than a directory ("logs/app.log").
+bool looks_like_file(std::string_view path);
+
+// Fills a find spec from the request's find-related slots; false when the
+// locations do not name one directory to search.
+bool fill_find_spec(const Slots& slots, FindSpec& spec);
+
+} // namespace caro::backends::static_matcher

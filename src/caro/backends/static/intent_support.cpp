@@ -1,0 +1,80 @@
+// Helpers shared by the intent families, and the list of recognisers.
+
+#include "caro/backends/static/find_builder.h"
+#include "caro/backends/static/intent.h"
+
+#include <array>
+
+namespace caro::backends::static_matcher {
+
+std::span<const Recogniser> recognisers()
+{
+  static constexpr std::array<Recogniser, 13> k_all = {
+      &match_find_files, &match_largest_files, &match_list_directory, &match_disk_usage, &match_free_space,
+      &match_processes,  &match_ports,         &match_text_search,    &match_line_count, &match_head_tail,
+      &match_archive,    &match_git,           &match_system_info,
+  };
+  return k_all;
+}
+
+int take_all(Analysis& analysis, std::initializer_list<std::string_view> words)
+{
+  int taken = 0;
+  for (std::size_t i = 0; i < analysis.size(); ++i) {
+    if (analysis.is_any(i, words)) {
+      analysis.use(i);
+      ++taken;
+    }
+  }
+  return taken;
+}
+
+std::optional<std::string> single_location(const Slots& slots, bool allow_in, bool allow_bare, bool allow_into)
+{
+  std::optional<std::string> found;
+  for (const auto& location : slots.locations) {
+    const bool allowed = (location.role == Location::Role::in && allow_in) ||
+                         (location.role == Location::Role::bare && allow_bare) ||
+                         (location.role == Location::Role::into && allow_into);
+    if (!allowed || found) {
+      return std::nullopt;
+    }
+    found = location.path;
+  }
+  return found;
+}
+
+bool looks_like_file(std::string_view path)
+{
+  const auto slash = path.rfind('/');
+  const std::string_view last = slash == std::string_view::npos ? path : path.substr(slash + 1);
+  const auto dot = last.rfind('.');
+  return dot != std::string_view::npos && dot > 0 && dot + 1 < last.size();
+}
+
+bool fill_find_spec(const Slots& slots, FindSpec& spec)
+{
+  if (!slots.locations.empty()) {
+    auto root = single_location(slots, true, true, false);
+    if (!root || looks_like_file(*root)) {
+      return false;
+    }
+    spec.root = *root;
+    while (spec.root.size() > 1 && spec.root.back() == '/') {
+      spec.root.pop_back();
+    }
+  }
+  spec.extensions = slots.extensions;
+  spec.extensions_negated = slots.extensions_negated;
+  spec.type_label = slots.type_label;
+  spec.name = slots.name;
+  spec.case_insensitive = slots.case_insensitive;
+  spec.size_min = slots.size_min;
+  spec.size_max = slots.size_max;
+  spec.time = slots.time;
+  spec.exclusions = slots.exclusions;
+  spec.max_depth_one = slots.depth_one;
+  return true;
+}
+
+} // namespace caro::backends::static_matcher

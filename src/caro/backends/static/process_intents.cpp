@@ -1,0 +1,171 @@
+// Process intents: list processes, the top N by CPU or memory, and finding a
+// process by name. GNU ps sorts with --sort, BSD ps with -r (CPU) and -m
+// (memory); BusyBox ps cannot sort, so those requests are declined there.
+// BusyBox builds often lack pgrep, so a name search there uses ps | grep with
+// the [x]yz trick that keeps grep from matching itself.
+
+#include "caro/backends/static/intent.h"
+#include "caro/backends/static/vocabulary.h"
+
+#include <string>
+
+namespace caro::backends::static_matcher {
+namespace {
+
+bool valid_process_name(const std::string& name)
+{
+  if (name.empty() || name.size() > 64) {
+    return false;
+  }
+  for (char c : name) {
+    const bool ok =
+        (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '.';
+    if (!ok) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// "process named X" (name slot), "X process", "pid of X", "is X running".
+std::optional<std::string> process_name(Analysis& analysis, const Slots& slots, bool& by_pid)
+{
+  by_pid = analysis.take_phrases({{"pid", "of"}, {"pids", "of"}, {"process", "id", "of"}, {"pid"}});
+  if (slots.name && !slots.name->negated && valid_process_name(slots.name->pattern)) {
+    return slots.name->pattern;
+  }
+  for (std::size_t i = 0; i < analysis.size(); ++i) {
+    if (analysis.used(i) || analysis.at(i).kind != TokenKind::word) {
+      continue;
+    }
+    const std::string& word = analysis.at(i).text;
+    if (is_filler(word) || is_guard(word) || is_non_location(word) || word == "running" || word == "process") {
+      continue;
+    }
+    const bool before_process = analysis.is(i + 1, "process");
+    const bool before_running = analysis.is(i + 1, "running");
+    if ((before_process || before_running || by_pid) && valid_process_name(analysis.at(i).raw)) {
+      analysis.use(i);
+      return analysis.at(i).raw;
+    }
+  }
+  return std::nullopt;
+}
+
+} // namespace
+
+std::optional<Match> match_processes(Analysis& analysis, const Slots& slots, const Dialect& dialect)
+{
+  const bool process_word = take_all(analysis, {"process", "ps", "programs", "program", "tasks"}) > 0;
+  const bool running = take_all(analysis, {"running", "active"}) > 0;
+  const bool cpu = take_all(analysis, {"cpu", "processor"}) > 0;
+  const bool memory = take_all(analysis, {"memory", "mem", "ram"}) > 0;
+  const bool ranked = take_all(analysis, {"top", "most", "highest", "hogs", "hog", "heaviest", "hungry"}) > 0;
+  const bool sorted = take_all(analysis, {"sorted", "sort", "order", "ordered", "by"}) > 0;
+  take_all(analysis,
+           {"using", "use",   "uses", "eating", "consuming", "hogging", "list",  "show",   "all", "the",
+            "what",  "which", "is",   "are",    "usage",     "find",    "named", "called", "get", "currently"});
+
+  Match match;
+  match.strength = 0.9;
+  match.accepted_slots = 0;
+
+  if (cpu || memory) {
+    if ((cpu && memory) || !(process_word || ranked)) {
+      return std::nullopt;
+    }
+    if (dialect.busybox()) {
+      return std::nullopt;
+    }
+    const std::string what = cpu ? "CPU" : "memory";
+    std::string sort =
+        dialect.gnu() ? (cpu ? "ps aux --sort=-%cpu" : "ps aux --sort=-%mem") : (cpu ? "ps aux -r" : "ps aux -m");
+    // "which process uses the most memory" asks for one; "top processes" for a handful.
+    std::optional<std::int64_t> count = slots.count;
+    if (!count && ranked) {
+      count = analysis.mentions({"top"}) ? 10 : 1;
+    }
+    if (count) {
+      match.accepted_slots |= slot_count;
+      match.command = sort + " | head -n " + std::to_string(*count + 1);
+      match.explanation = "Show the " + std::to_string(*count) + " processes using the most " + what;
+    } else if (sorted) {
+      match.command = sort;
+      match.explanation = "List all processes, highest " + what + " use first";
+    } else {
+      return std::nullopt;
+    }
+    return match;
+  }
+
+  bool by_pid = false;
+  if (auto name = process_name(analysis, slots, by_pid)) {
+    if (!(process_word || running || by_pid)) {
+      return std::nullopt;
+    }
+    match.accepted_slots |= slot_name;
+    if (dialect.busybox() && !dialect.has("pgrep")) {
+      // Appended piece by piece: g++ 12 warns falsely (-Wrestrict) about "[" + std::string.
+      std::string bracketed = "[";
+      bracketed += name->front();
+      bracketed += ']';
+      bracketed += name->substr(1);
+      match.command = "ps | grep " + dialect.quote(bracketed);
+    } else if (dialect.busybox() || by_pid) {
+      match.command = "pgrep " + dialect.quote(*name);
+    } else {
+      match.command = std::string(dialect.gnu() ? "pgrep -a " : "pgrep -l ") + dialect.quote(*name);
+    }
+    match.explanation =
+        by_pid ? "Print the process IDs of processes named " + *name : "Find running processes named " + *name;
+    return match;
+  }
+  if (!process_word || slots.count) {
+    return std::nullopt;
+  }
+  match.command = dialect.busybox() ? "ps" : "ps aux";
+  match.explanation = "List all running processes";
+  return match;
+}
+
+std::optional<Match> match_ports(Analysis& analysis, const Slots& slots, const Dialect& dialect)
+{
+  const bool listening = take_all(analysis, {"listening", "listen", "listens", "open", "bound", "used"}) > 0;
+  const bool port_word = take_all(analysis, {"port", "ports", "socket", "sockets"}) > 0;
+  take_all(analysis, {"what", "which", "who", "is", "are", "using", "uses", "on",   "process", "program", "show",
+                      "list", "all",   "the", "in", "use", "tcp",   "udp",  "find", "running", "behind",  "holding"});
+  Match match;
+  match.strength = 0.9;
+  if (slots.port) {
+    match.accepted_slots = slot_port;
+    const std::string port = std::to_string(*slots.port);
+    if (dialect.busybox()) {
+      match.command = "netstat -tulnp | grep " + dialect.quote(":" + port + " ");
+    } else if (dialect.bsd() || dialect.has("lsof")) {
+      match.command = "lsof -i :" + port;
+    } else {
+      match.command = "ss -tulnp " + dialect.quote("sport = :" + port);
+    }
+    match.explanation = "Show which process is using port " + port;
+    return match;
+  }
+  if (!(listening && port_word)) {
+    return std::nullopt;
+  }
+  if (dialect.bsd()) {
+    match.command = "lsof -iTCP -sTCP:LISTEN -n -P";
+    match.explanation = "List TCP ports in the LISTEN state and their processes";
+  } else if (dialect.busybox()) {
+    match.command = "netstat -tuln";
+    match.explanation = "List listening TCP and UDP ports";
+  } else if (dialect.has("ss") || !dialect.has("netstat")) {
+    match.command = "ss -tulpn";
+    match.explanation = "List listening TCP and UDP ports with their processes";
+  } else {
+    match.command = "netstat -tulpn";
+    match.explanation = "List listening TCP and UDP ports with their processes";
+  }
+  return match;
+}
+
+} // namespace caro::backends::static_matcher

@@ -1,0 +1,265 @@
+// Text intents: searching file contents with grep (recursive in a directory,
+// plain in a file; list names with -l, count with -c, filter by type with
+// --include), counting lines with wc, and head/tail. The search pattern is
+// the user's own text; patterns with regex characters are searched as fixed
+// strings (-F) so "a.b" does not also match "axb".
+
+#include "caro/backends/static/find_builder.h"
+#include "caro/backends/static/intent.h"
+#include "caro/backends/static/vocabulary.h"
+
+#include <string>
+
+namespace caro::backends::static_matcher {
+namespace {
+
+bool has_regex_chars(const std::string& text)
+{
+  return text.find_first_of(".*[]^$\\+?(){}|") != std::string::npos;
+}
+
+// The word right after a cue ("search for X", "containing X", "mentions X").
+std::optional<std::string> pattern_after_cue(Analysis& analysis, bool& cue_found)
+{
+  for (std::size_t i = 0; i < analysis.size(); ++i) {
+    const bool cue = analysis.is_any(i, {"grep", "search", "containing", "contain", "contains", "mention", "mentions",
+                                         "mentioning", "matching", "match", "matches", "with", "for", "find",
+                                         "occurrence", "word", "string", "text", "pattern"});
+    if (!cue) {
+      continue;
+    }
+    std::size_t j = i + 1;
+    while (analysis.is_any(j, {"for", "of", "the", "word", "string", "text", "pattern"})) {
+      ++j;
+    }
+    if (j >= analysis.size() || analysis.used(j) || analysis.at(j).kind != TokenKind::word) {
+      continue;
+    }
+    const std::string& word = analysis.at(j).text;
+    if (is_filler(word) || is_guard(word) || is_non_location(word) || word == "file" || word == "dir" ||
+        word == "line") {
+      continue;
+    }
+    cue_found = true;
+    analysis.use_range(i, j + 1);
+    return analysis.at(j).raw;
+  }
+  return std::nullopt;
+}
+
+// "which files mention X", "find files containing X" ask for names; "search
+// for X in all files" only says where to look.
+bool files_as_subject(const Analysis& analysis)
+{
+  for (std::size_t k = 0; k < analysis.size(); ++k) {
+    if (!analysis.is(k, "file")) {
+      continue;
+    }
+    std::size_t p = k;
+    while (p > 0 && (analysis.used(p - 1) || analysis.is_any(p - 1, {"all", "the", "my", "every", "any", "these"}))) {
+      --p;
+    }
+    if (p == 0 || !analysis.is_any(p - 1, {"in", "through", "across", "inside", "within", "of"})) {
+      return true;
+    }
+  }
+  return false;
+}
+
+} // namespace
+
+std::optional<Match> match_text_search(Analysis& analysis, const Slots& slots, const Dialect& dialect)
+{
+  bool cue = take_all(analysis, {"grep"}) > 0;
+  std::optional<std::string> pattern;
+  unsigned accepted = slot_location | slot_case;
+  if (slots.quoted.size() == 1) {
+    pattern = slots.quoted.front();
+    accepted |= slot_quoted;
+    cue = take_all(analysis, {"search", "containing", "contain", "contains", "mention", "mentions", "mentioning",
+                              "matching", "match", "matches", "with", "for", "find", "occurrence", "word", "string",
+                              "text", "pattern", "look"}) > 0 ||
+          cue;
+  } else if (slots.quoted.empty()) {
+    pattern = pattern_after_cue(analysis, cue);
+  }
+  if (!pattern || pattern->empty() || !cue) {
+    return std::nullopt;
+  }
+  const bool counting = analysis.take_phrases({{"how", "many"}, {"number", "of"}, {"count"}});
+  const bool file_word = files_as_subject(analysis);
+  take_all(analysis, {"file"});
+  const bool names_only = analysis.take_phrases({{"names", "only"},
+                                                 {"only", "names"},
+                                                 {"just", "the", "names"},
+                                                 {"file", "names"},
+                                                 {"filenames"},
+                                                 {"names"}}) ||
+                          file_word;
+  const bool line_numbers = analysis.take_phrases({{"line", "numbers"}, {"line", "number"}, {"with", "numbers"}});
+  take_all(analysis,
+           {"line",   "all",   "in",   "the",  "of",   "show",  "list",       "which",       "every",  "look",
+            "search", "any",   "that", "have", "has",  "times", "occurrence", "appears",     "appear", "does",
+            "do",     "print", "only", "just", "find", "each",  "and",        "recursively", "inside", "through"});
+
+  std::string target = ".";
+  bool recursive = true;
+  if (!slots.locations.empty()) {
+    auto location = single_location(slots, true, true, false);
+    if (!location) {
+      return std::nullopt;
+    }
+    target = *location;
+    recursive = !looks_like_file(target);
+  }
+  if (counting && (recursive || names_only)) {
+    return std::nullopt;
+  }
+  if (!recursive && !slots.extensions.empty()) {
+    return std::nullopt;
+  }
+
+  std::string flags;
+  if (recursive) {
+    flags += "r";
+  }
+  if (counting) {
+    flags += "c";
+  } else if (names_only) {
+    flags += "l";
+  } else if (recursive || line_numbers) {
+    flags += "n";
+  }
+  if (slots.case_insensitive) {
+    flags += "i";
+  }
+  if (has_regex_chars(*pattern)) {
+    flags += "F";
+  }
+  std::string command = "grep" + (flags.empty() ? std::string() : " -" + flags);
+  if (!slots.extensions.empty() || !slots.exclusions.empty()) {
+    if (dialect.busybox() || slots.extensions_negated) {
+      return std::nullopt;
+    }
+    for (const auto& ext : slots.extensions) {
+      command += " --include=" + dialect.pattern("*." + ext);
+    }
+    for (const auto& dir : slots.exclusions) {
+      if (dir.find('/') != std::string::npos) {
+        return std::nullopt;
+      }
+      command += " --exclude-dir=" + dialect.quote(dir);
+    }
+    accepted |= slot_type | slot_exclusion;
+  }
+  command += (pattern->front() == '-' ? " -e " : " ") + dialect.quote(*pattern) + " " + dialect.path(target);
+
+  Match match;
+  match.command = std::move(command);
+  match.accepted_slots = accepted;
+  match.strength = 0.9;
+  const std::string where =
+      recursive ? "files under " + (target == "." ? std::string("the current directory") : target) : target;
+  if (counting) {
+    match.explanation = "Count the lines of " + where + " that contain " + *pattern;
+  } else if (names_only) {
+    match.explanation = "List the names of " + where + " that contain " + *pattern;
+  } else {
+    match.explanation = "Show the lines of " + where + " that contain " + *pattern;
+  }
+  if (slots.case_insensitive) {
+    match.explanation += ", ignoring case";
+  }
+  return match;
+}
+
+std::optional<Match> match_line_count(Analysis& analysis, const Slots& slots, const Dialect& dialect)
+{
+  const bool lines = take_all(analysis, {"line", "loc", "sloc"}) > 0;
+  const bool counting = analysis.take_phrases({{"how", "many"}, {"number", "of"}, {"count"}, {"counts"}, {"wc"}});
+  if (!lines || !counting) {
+    return std::nullopt;
+  }
+  const bool bare_number = analysis.take_phrases({{"just", "the", "number"},
+                                                  {"only", "the", "number"},
+                                                  {"number", "only"},
+                                                  {"just", "a", "number"},
+                                                  {"the", "number"}});
+  const bool total = take_all(analysis, {"total", "altogether", "combined", "overall", "together", "sum"}) > 0;
+  take_all(analysis, {"in", "of", "the", "all", "are", "there", "file", "code", "each", "every", "does", "have", "has",
+                      "show", "print", "get"});
+  Match match;
+  match.strength = 0.92;
+  if (slots.extensions.empty()) {
+    // Named files: wc -l a b.
+    std::vector<std::string> files;
+    for (const auto& location : slots.locations) {
+      if (location.role == Location::Role::into || !looks_like_file(location.path)) {
+        return std::nullopt;
+      }
+      files.push_back(location.path);
+    }
+    if (files.empty() || (bare_number && files.size() != 1) || slots.exclusions.size() > 0) {
+      return std::nullopt;
+    }
+    match.accepted_slots = slot_location;
+    if (bare_number) {
+      match.command = "wc -l < " + dialect.path(files.front());
+      match.explanation = "Print the number of lines in " + files.front();
+      return match;
+    }
+    match.command = "wc -l";
+    for (const auto& file : files) {
+      match.command += ' ';
+      match.command += dialect.path(file);
+    }
+    match.explanation = "Count the lines in " + files.front() + (files.size() > 1 ? " and the other files" : "");
+    return match;
+  }
+  // Files of a type under a directory.
+  FindSpec spec;
+  if (!fill_find_spec(slots, spec)) {
+    return std::nullopt;
+  }
+  auto built = build_find(spec, dialect);
+  if (!built) {
+    return std::nullopt;
+  }
+  match.accepted_slots =
+      slot_type | slot_location | slot_exclusion | slot_name | slot_size | slot_time | slot_case | slot_depth;
+  if (total || bare_number) {
+    match.command = built->command + " -exec cat " + dialect.placeholder() + " + | wc -l";
+    match.explanation = "Count the lines of all " + built->description + " together";
+  } else {
+    match.command = built->command + " -exec wc -l " + dialect.placeholder() + " +";
+    match.explanation = "Count the lines of each of the " + built->description + " (with a total)";
+  }
+  return match;
+}
+
+std::optional<Match> match_head_tail(Analysis& analysis, const Slots& slots, const Dialect& dialect)
+{
+  if (take_all(analysis, {"line"}) == 0) {
+    return std::nullopt;
+  }
+  const bool head = take_all(analysis, {"first", "top", "head", "beginning", "start"}) > 0;
+  const bool tail = take_all(analysis, {"last", "bottom", "tail", "end", "final"}) > 0;
+  if (head == tail) {
+    return std::nullopt;
+  }
+  take_all(analysis, {"of", "in", "the", "show", "print", "display", "peek", "at", "view", "read", "only", "just"});
+  auto file = single_location(slots, true, true, false);
+  if (!file || !looks_like_file(*file)) {
+    return std::nullopt;
+  }
+  const auto count = slots.count.value_or(10);
+  Match match;
+  match.strength = 0.9;
+  match.accepted_slots = slot_location | slot_count;
+  match.command = std::string(head ? "head" : "tail") + " -n " + std::to_string(count) + " " + dialect.path(*file);
+  match.explanation =
+      std::string("Show the ") + (head ? "first " : "last ") + std::to_string(count) + " lines of " + *file;
+  return match;
+}
+
+} // namespace caro::backends::static_matcher

@@ -1,0 +1,98 @@
+// Word lists for the static matcher. Sorted arrays searched with
+// std::binary_search: no allocation, nothing built at start-up.
+
+#include "caro/backends/static/vocabulary.h"
+
+#include <algorithm>
+#include <array>
+#include <string_view>
+
+namespace caro::backends::static_matcher {
+namespace {
+
+template<std::size_t N> bool contains(const std::array<std::string_view, N>& sorted, std::string_view word)
+{
+  return std::binary_search(sorted.begin(), sorted.end(), word);
+}
+
+constexpr std::array k_fillers = std::to_array<std::string_view>({
+  "a", "about", "actually", "again", "all", "also", "am", "an", "and", "any", "anything", "anywhere", "are", "as",
+  "at", "available", "be", "been", "box", "by", "can", "check", "computer", "could", "currently", "did", "display",
+  "do", "does", "done", "entire", "ever", "every", "everything", "exactly", "for", "from", "get", "give", "go",
+  "got", "have", "hello", "help", "here", "hey", "hi", "how", "i", "in", "into", "is", "it", "just", "kindly",
+  "know", "laptop", "let", "lets", "like", "mac", "machine", "me", "mine", "my", "need", "now", "of", "ok", "okay",
+  "on", "one", "ones", "or", "our", "please", "possible", "print", "quick", "quickly", "real", "really", "right",
+  "see", "shall", "should", "show", "so", "some", "somewhere", "system", "tell", "thank", "thanks", "that", "the",
+  "their", "them", "then", "there", "these", "they", "thing", "things", "this", "those", "to", "too", "u", "up",
+  "us", "view", "want", "was", "we", "were", "what", "whats", "where", "which", "whole", "will", "with", "would",
+  "ya", "yes", "you", "your",
+});
+
+constexpr std::array k_guards = std::to_array<std::string_view>({
+  "add", "after", "apart", "append", "before", "between", "bigger", "but", "change", "checkout", "chmod", "chown",
+  "clean", "clear", "close", "commit", "compress", "copy", "cp", "create", "decompress", "decrypt", "delete",
+  "download", "drop", "duplicate", "edit", "empty", "encrypt", "erase", "except", "exclude", "excluding", "execute",
+  "extract", "first", "format", "greater", "hidden", "ignore", "ignoring", "install", "instead", "kill", "larger",
+  "largest", "last", "least", "leave", "less", "merge", "modify", "more", "most", "mount", "move", "mv", "never",
+  "newer", "newest", "no", "nor", "not", "older", "oldest", "omit", "open", "other", "overwrite", "pull", "purge",
+  "push", "rebase", "recursive", "recursively", "remove", "rename", "replace", "reset", "restart", "reverse",
+  "revert", "rm", "run", "save", "send", "set", "shred", "since", "skip", "skipping", "smaller", "smallest", "sort",
+  "sorted", "start", "stash", "stop", "sudo", "top", "truncate", "uninstall", "unique", "unless", "unmount", "until",
+  "update", "upload", "wipe", "without", "write", "zip",
+});
+
+// Includes the intents' own keywords, so "list of processes" is not read as
+// a directory called "processes".
+constexpr std::array k_non_location = std::to_array<std::string_view>({
+  "a", "address", "all", "an", "any", "big", "biggest", "both", "branch", "byte", "case", "change", "changes",
+  "commit", "content", "contents", "cpu", "current", "date", "detail", "diff", "different", "disk", "each", "every",
+  "file", "filesystem", "gb", "git", "heaviest", "hostname", "huge", "human", "ip", "it", "its", "kb", "kernel",
+  "large", "last", "line", "list", "listening", "many", "mb", "me", "memory", "mounted", "my", "name", "names",
+  "nested", "network", "new", "next", "old", "only", "open", "order", "parent", "past", "place", "port", "process",
+  "ram", "readable", "recent", "repo", "repository", "running", "same", "size", "small", "sorted", "space", "status",
+  "that", "the", "their", "them", "these", "this", "those", "time", "tiny", "total", "uptime", "us", "usage", "user",
+  "version", "which", "whole", "your",
+});
+
+static_assert(std::is_sorted(k_fillers.begin(), k_fillers.end()));
+static_assert(std::is_sorted(k_guards.begin(), k_guards.end()));
+static_assert(std::is_sorted(k_non_location.begin(), k_non_location.end()));
+
+} // namespace
+
+bool is_filler(std::string_view word)
+{
+  return contains(k_fillers, word);
+}
+
+bool is_guard(std::string_view word)
+{
+  return contains(k_guards, word);
+}
+
+bool is_non_location(std::string_view word)
+{
+  return contains(k_non_location, word) || is_filler(word) || is_guard(word);
+}
+
+std::optional<long long> number_word(std::string_view word)
+{
+  static constexpr std::array<std::string_view, 21> k_numbers = {
+      "zero",     "one",     "two",     "three",     "four",     "five",     "six",
+      "seven",    "eight",   "nine",    "ten",       "eleven",   "twelve",   "thirteen",
+      "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"};
+  for (std::size_t i = 0; i < k_numbers.size(); ++i) {
+    if (k_numbers[i] == word) {
+      return static_cast<long long>(i);
+    }
+  }
+  if (word == "a" || word == "an" || word == "single") {
+    return 1;
+  }
+  if (word == "dozen") {
+    return 12;
+  }
+  return std::nullopt;
+}
+
+} // namespace caro::backends::static_matcher
