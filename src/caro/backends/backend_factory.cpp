@@ -15,7 +15,7 @@ std::vector<std::unique_ptr<Generator>> make_generators(const config::Settings& 
     generators.push_back(std::make_unique<StaticMatcher>(settings.static_min_confidence));
   }
   if (all || want == BackendChoice::embedded) {
-    generators.push_back(std::make_unique<EmbeddedBackend>(settings.model));
+    generators.push_back(std::make_unique<EmbeddedBackend>(EmbeddedOptions{settings.model, process_environment()}));
   }
   if (all || want == BackendChoice::remote) {
     generators.push_back(std::make_unique<RemoteBackend>());
