@@ -135,8 +135,8 @@ std::optional<Match> match_archive(Analysis& analysis, const Slots& slots, const
   std::optional<std::string> destination;
   std::vector<std::string> sources;
   for (const auto& location : slots.locations) {
-    if (is_format_token(location.path)) {
-      continue;
+    if (is_format_token(location.path) || location.path == ".") {
+      continue; // "extract x.tar.gz here": here is where tar extracts anyway
     }
     const Format format = format_of(location.path);
     if (format != Format::none && !archive && location.role != Location::Role::into) {

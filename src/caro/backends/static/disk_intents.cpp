@@ -43,6 +43,15 @@ std::optional<Match> match_disk_usage(Analysis& analysis, const Slots& slots, co
   const std::string quoted = dialect.path(path);
   const std::string label = path == "." ? "the current directory" : path;
 
+  if (ranked && dir_word && !slots.count && analysis.mentions({"most"}) && !analysis.mentions({"top"})) {
+    // "which folder takes the most space": the one largest entry directly
+    // inside, not the directory itself (which a recursive du would rank first).
+    const std::string glob = (path == "." ? std::string() : quoted + "/") + "*/";
+    match.command =
+        dialect.busybox() ? "du -sk " + glob + " | sort -rn | head -n 1" : "du -sh " + glob + " | sort -rh | head -n 1";
+    match.explanation = "Show the subdirectory of " + label + " that uses the most disk space";
+    return match;
+  }
   if (ranked && dir_word) {
     match.accepted_slots |= slot_count;
     const auto count = std::to_string(slots.count.value_or(10));

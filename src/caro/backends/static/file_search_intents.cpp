@@ -115,8 +115,8 @@ std::optional<Match> match_find_files(Analysis& analysis, const Slots& slots, co
 std::optional<Match> match_largest_files(Analysis& analysis, const Slots& slots, const Dialect& dialect)
 {
   // "biggest first" and "by size" ask for a sorted listing, not a top N.
-  if (analysis.find_phrase({"biggest", "first"}) || analysis.find_phrase({"largest", "first"}) ||
-      analysis.find_phrase({"by", "size"})) {
+  if (!slots.count && (analysis.find_phrase({"biggest", "first"}) || analysis.find_phrase({"largest", "first"}) ||
+                       analysis.find_phrase({"by", "size"}))) {
     return std::nullopt;
   }
   if (take_all(analysis, {"largest", "biggest", "heaviest", "big", "huge"}) == 0) {

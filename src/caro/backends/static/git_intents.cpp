@@ -18,6 +18,7 @@ std::optional<Match> match_git(Analysis& analysis, const Slots& slots, const Dia
   const bool diff_word = take_all(analysis, {"diff", "changes", "differences", "changed", "modified"}) > 0;
   const bool staged = take_all(analysis, {"staged", "cached", "index"}) > 0;
   const bool unstaged = take_all(analysis, {"unstaged", "uncommitted"}) > 0;
+  const bool untracked = take_all(analysis, {"untracked"}) > 0;
   const bool current =
       analysis.take_phrases({{"current"}, {"am", "i", "on"}, {"i", "am", "on"}, {"on", "now"}, {"checked", "out"}});
   const bool remote = take_all(analysis, {"remote", "remotes"}) > 0;
@@ -28,13 +29,22 @@ std::optional<Match> match_git(Analysis& analysis, const Slots& slots, const Dia
                       "me",      "is",   "are",     "of",    "in",   "this", "see", "have",   "i",      "did",
                       "display", "file", "version", "each",  "made", "get",  "we",  "on"});
   // Unstaged/staged alone are git vocabulary; everything else needs a git-specific noun.
-  if (!(git || commit_word || branch_word || staged || unstaged || (status_word && git) || diff_word)) {
+  if (!(git || commit_word || branch_word || staged || unstaged || untracked || (status_word && git) || diff_word)) {
     return std::nullopt;
   }
   Match match;
   match.strength = git ? 0.95 : 0.85;
   match.accepted_slots = 0;
   (void)dialect;
+
+  if (untracked) {
+    if (commit_word || branch_word || diff_word || staged || unstaged || status_word) {
+      return std::nullopt;
+    }
+    match.command = "git ls-files --others --exclude-standard";
+    match.explanation = "List untracked files that git does not ignore";
+    return match;
+  }
 
   if (branch_word && !commit_word && !diff_word && !status_word) {
     if (current) {

@@ -54,16 +54,8 @@ bool looks_like_file(std::string_view path)
 
 bool fill_find_spec(const Slots& slots, FindSpec& spec)
 {
-  if (!slots.locations.empty()) {
-    auto root = single_location(slots, true, true, false);
-    if (!root || looks_like_file(*root)) {
-      return false;
-    }
-    spec.root = *root;
-    while (spec.root.size() > 1 && spec.root.back() == '/') {
-      spec.root.pop_back();
-    }
-  }
+  // Every constraint is copied before the root is checked, so a caller that
+  // reinterprets the location (a file name to look for) keeps them all.
   spec.extensions = slots.extensions;
   spec.extensions_negated = slots.extensions_negated;
   spec.type_label = slots.type_label;
@@ -74,6 +66,16 @@ bool fill_find_spec(const Slots& slots, FindSpec& spec)
   spec.time = slots.time;
   spec.exclusions = slots.exclusions;
   spec.max_depth_one = slots.depth_one;
+  if (!slots.locations.empty()) {
+    auto root = single_location(slots, true, true, false);
+    if (!root || looks_like_file(*root)) {
+      return false;
+    }
+    spec.root = *root;
+    while (spec.root.size() > 1 && spec.root.back() == '/') {
+      spec.root.pop_back();
+    }
+  }
   return true;
 }
 

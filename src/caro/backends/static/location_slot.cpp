@@ -78,6 +78,9 @@ std::size_t here_length(const Analysis& analysis, std::size_t i)
   if (analysis.is_any(i, {"here", "cwd"})) {
     return 1;
   }
+  if (analysis.is_any(i, {"this", "the"}) && analysis.is_any(i + 1, {"project", "codebase"})) {
+    return 2;
+  }
   if (analysis.is_any(i, {"current", "this", "working", "present"})) {
     std::size_t j = i + 1;
     if (analysis.is(j, "working")) {

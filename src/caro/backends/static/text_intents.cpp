@@ -37,12 +37,29 @@ std::optional<std::string> pattern_after_cue(Analysis& analysis, bool& cue_found
     }
     const std::string& word = analysis.at(j).text;
     if (is_filler(word) || is_guard(word) || is_non_location(word) || word == "file" || word == "dir" ||
-        word == "line") {
-      continue;
+        word == "line" || analysis.is(j + 1, "file")) {
+      continue; // "find readme files" describes files, it is not text to search for
     }
     cue_found = true;
     analysis.use_range(i, j + 1);
     return analysis.at(j).raw;
+  }
+  // "ERROR lines", "how many WARN occurrences": an upper-case word next to
+  // "line" is the text itself.
+  for (std::size_t i = 0; i < analysis.size(); ++i) {
+    if (analysis.used(i) || analysis.at(i).kind != TokenKind::word || !analysis.is_any(i + 1, {"line", "occurrence"})) {
+      continue;
+    }
+    const std::string& raw = analysis.at(i).raw;
+    bool upper = raw.size() >= 3;
+    for (char c : raw) {
+      upper = upper && ((c >= 'A' && c <= 'Z') || c == '_');
+    }
+    if (upper) {
+      cue_found = true;
+      analysis.use(i);
+      return raw;
+    }
   }
   return std::nullopt;
 }
@@ -184,10 +201,11 @@ std::optional<Match> match_line_count(Analysis& analysis, const Slots& slots, co
                                                   {"only", "the", "number"},
                                                   {"number", "only"},
                                                   {"just", "a", "number"},
+                                                  {"print", "the", "number"},
                                                   {"the", "number"}});
   const bool total = take_all(analysis, {"total", "altogether", "combined", "overall", "together", "sum"}) > 0;
   take_all(analysis, {"in", "of", "the", "all", "are", "there", "file", "code", "each", "every", "does", "have", "has",
-                      "show", "print", "get"});
+                      "show", "print", "get", "only", "just"});
   Match match;
   match.strength = 0.92;
   if (slots.extensions.empty()) {

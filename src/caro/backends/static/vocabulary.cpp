@@ -44,13 +44,14 @@ constexpr std::array k_guards = std::to_array<std::string_view>({
 // Includes the intents' own keywords, so "list of processes" is not read as
 // a directory called "processes".
 constexpr std::array k_non_location = std::to_array<std::string_view>({
-  "a", "address", "all", "an", "any", "big", "biggest", "both", "branch", "byte", "case", "change", "changes",
-  "commit", "content", "contents", "cpu", "current", "date", "detail", "diff", "different", "disk", "each", "every",
-  "file", "filesystem", "gb", "git", "heaviest", "hostname", "huge", "human", "ip", "it", "its", "kb", "kernel",
-  "large", "last", "line", "list", "listening", "many", "mb", "me", "memory", "mounted", "my", "name", "names",
-  "nested", "network", "new", "next", "old", "only", "open", "order", "parent", "past", "place", "port", "process",
-  "ram", "readable", "recent", "repo", "repository", "running", "same", "size", "small", "sorted", "space", "status",
-  "that", "the", "their", "them", "these", "this", "those", "time", "tiny", "total", "uptime", "us", "usage", "user",
+  "a", "address", "all", "an", "any", "big", "biggest", "both", "branch", "byte", "bytes", "case", "change",
+  "changes", "codebase", "commit", "content", "contents", "cpu", "current", "date", "detail", "diff", "different",
+  "disk", "each", "every", "file", "filesystem", "gb", "gib", "gigabytes", "git", "heaviest", "hostname", "huge",
+  "human", "ip", "it", "its", "kb", "kernel", "kib", "kilobytes", "large", "last", "line", "list", "listening",
+  "many", "mb", "me", "megabytes", "memory", "mib", "mounted", "my", "name", "names", "nested", "network", "new",
+  "next", "old", "only", "open", "order", "parent", "past", "place", "port", "process", "project", "ram", "readable",
+  "recent", "repo", "repository", "running", "same", "size", "sizes", "small", "sorted", "space", "status", "that",
+  "the", "their", "them", "these", "this", "those", "time", "tiny", "total", "uptime", "us", "usage", "user",
   "version", "which", "whole", "your",
 });
 
