@@ -18,6 +18,8 @@ std::optional<Match> match_disk_usage(Analysis& analysis, const Slots& slots, co
                                               {"how", "much", "disk", "space"},
                                               {"size", "of"},
                                               {"total", "size"}});
+  // "size of src": the location slot already took "of src".
+  const bool size_of = analysis.mentions({"size"}) && !slots.locations.empty() && !analysis.mentions({"file"});
   const bool uses = take_all(analysis, {"using", "use", "uses", "used", "take", "takes", "taking", "occupy", "occupies",
                                         "consume", "consumes", "eating", "disk", "space"}) > 0;
   const bool each = analysis.take_phrases({{"each"}, {"every"}, {"per"}, {"one", "level", "deep"}, {"one", "level"}});
@@ -26,7 +28,7 @@ std::optional<Match> match_disk_usage(Analysis& analysis, const Slots& slots, co
   const bool kilobytes = take_all(analysis, {"kilobytes", "kb", "kilobyte"}) > 0;
   take_all(analysis, {"human", "readable", "the", "is", "are", "in", "of", "up", "size", "show", "display", "check",
                       "get", "what", "which", "total", "all", "sorted", "by"});
-  if (!(usage || how_big || (uses && (dir_word || !slots.locations.empty())) || (ranked && dir_word))) {
+  if (!(usage || how_big || size_of || (uses && (dir_word || !slots.locations.empty())) || (ranked && dir_word))) {
     return std::nullopt;
   }
   std::string path = ".";
