@@ -261,32 +261,37 @@ TEST(Validator, SpansPointAtTheCommandConcerned)
   }
   {
     const std::string command = "echo $(rm -rf ~) done";
-    const Finding* finding = find(validator.assess(command), "fs.rm-recursive-home");
+    const Assessment assessment = validator.assess(command);
+    const Finding* finding = find(assessment, "fs.rm-recursive-home");
     ASSERT_NE(finding, nullptr);
     EXPECT_EQ(spanned(command, *finding), "rm -rf ~");
   }
   {
     const std::string command = "bash -c 'rm -rf /'";
-    const Finding* finding = find(validator.assess(command), "fs.rm-recursive-root");
+    const Assessment assessment = validator.assess(command);
+    const Finding* finding = find(assessment, "fs.rm-recursive-root");
     ASSERT_NE(finding, nullptr);
     EXPECT_EQ(spanned(command, *finding), "rm -rf /");
   }
   {
     const std::string command = "echo hi > /etc/passwd";
-    const Finding* finding = find(validator.assess(command), "fs.write-auth-file");
+    const Assessment assessment = validator.assess(command);
+    const Finding* finding = find(assessment, "fs.write-auth-file");
     ASSERT_NE(finding, nullptr);
     EXPECT_EQ(spanned(command, *finding), "> /etc/passwd");
   }
   {
     // Escapes inside the string change its text: spans cover the whole word.
     const std::string command = "sh -c \"rm -rf \\\"/\\\"\"";
-    const Finding* finding = find(validator.assess(command), "fs.rm-recursive-root");
+    const Assessment assessment = validator.assess(command);
+    const Finding* finding = find(assessment, "fs.rm-recursive-root");
     ASSERT_NE(finding, nullptr);
     EXPECT_EQ(spanned(command, *finding), "\"rm -rf \\\"/\\\"\"");
   }
   {
     const std::string command = "curl -s x | sh";
-    const Finding* finding = find(validator.assess(command), "net.pipe-to-shell");
+    const Assessment assessment = validator.assess(command);
+    const Finding* finding = find(assessment, "net.pipe-to-shell");
     ASSERT_NE(finding, nullptr);
     EXPECT_EQ(spanned(command, *finding), "curl -s x | sh");
   }
@@ -343,7 +348,8 @@ TEST(Validator, ParseErrorsAreAtLeastHigh)
   EXPECT_EQ(empty.risk, Risk::high);
   ASSERT_EQ(empty.findings.size(), 1U);
   EXPECT_EQ(empty.findings[0].rule_id, "parse.empty");
-  EXPECT_NE(find(validator.assess("  \t "), "parse.empty"), nullptr);
+  const Assessment blank = validator.assess("  \t ");
+  EXPECT_NE(find(blank, "parse.empty"), nullptr);
 }
 
 TEST(Validator, DeepNestingIsCappedAndRatedHigh)
