@@ -74,7 +74,7 @@ TEST_F(ConfigPrecedence, EveryDocumentedKeyCanBeSetAndRead)
     EXPECT_EQ(set.exit_status, 0) << key << ": " << set.err;
     EXPECT_EQ(get(key), value + "\n") << key;
   }
-  const auto shown = caro({"config", "show"});
+  const auto shown = caro({"-o", "plain", "config", "show"}); // output = json is in the file now
   EXPECT_EQ(shown.exit_status, 0);
   EXPECT_NE(shown.out.find("static.min_confidence = 0.75  # file"), std::string::npos) << shown.out;
 }

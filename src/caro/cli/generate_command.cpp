@@ -16,6 +16,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -285,8 +286,15 @@ int run_generate(Session& session)
   if (!outcome.candidate) {
     Error error{"caro could not turn this request into a command",
                 "rephrase it with the file names, sizes or times you mean, or try another backend with -b"};
+    const auto& attempts = outcome.chain.attempts;
+    const bool none_usable = !attempts.empty() && std::all_of(attempts.begin(), attempts.end(), [](const auto& a) {
+      return a.outcome.rfind("unavailable", 0) == 0;
+    });
     if (outcome.chain.last_error) {
       error = *outcome.chain.last_error;
+    } else if (none_usable) {
+      error = {"no backend can answer here: " + no_answer_reason(outcome),
+               "run 'caro doctor' to see what each backend needs, or use -b static"};
     } else if (options.verbose) {
       error.message += ": " + no_answer_reason(outcome);
     }
