@@ -21,6 +21,11 @@
 option(CARO_WITH_LLAMA "Build the embedded backend with llama.cpp" ON)
 option(CARO_USE_SYSTEM_LLAMA "Use an installed llama.cpp (find_package(llama)) instead of building one" OFF)
 option(CARO_LLAMA_NATIVE "Optimise llama.cpp for this machine's CPU (OFF: a portable build)" ON)
+# ggml's own thread pool by default: with OpenMP, libgomp's workers spin at
+# every barrier, and on a busy machine (caro is a command-line tool, often run
+# next to a compiler) a descheduled spinner stalled the tiny test model's
+# 20-token prompt from 20 ms to 400 ms; no libgomp to link is a bonus.
+option(CARO_LLAMA_OPENMP "Let ggml use OpenMP threads (OFF: ggml's own thread pool)" OFF)
 set(CARO_LLAMA_SOURCE_DIR "" CACHE PATH "A llama.cpp source tree to build instead of the pinned one")
 
 set(CARO_LLAMA_NPM_VERSION 3.21.1)
@@ -104,7 +109,7 @@ function(caro_llama_add_tree source_dir)
   else()
     set(GGML_NATIVE OFF)
   endif()
-  set(GGML_OPENMP ON)
+  set(GGML_OPENMP ${CARO_LLAMA_OPENMP})
   # A configure-time git lookup in the tree names the commit in build info;
   # that is all it does, so a tree without .git still builds.
   add_subdirectory("${source_dir}" "${CMAKE_BINARY_DIR}/_deps/llama.cpp" EXCLUDE_FROM_ALL SYSTEM)

@@ -180,7 +180,7 @@ int write_tiny(const gguf_context* vocab, const std::string& out)
   const Shape shape{"llama", "caro-tiny-ls", 2, 32, 4, 2, 64, 4096, 10000.0F, 1e-5F, false};
   GgufStreamWriter writer;
   const int64_t n_vocab = copy_tokenizer(writer.meta(), vocab);
-  set_arch_keys(writer.meta(), shape, n_vocab, /*LLAMA_FTYPE_ALL_F32=*/0);
+  set_arch_keys(writer.meta(), shape, n_vocab, /*LLAMA_FTYPE_MOSTLY_F16=*/1);
 
   // The chain of tokens: prompt end -> answer tokens -> end of text.
   std::vector<int32_t> chain;
@@ -214,14 +214,15 @@ int write_tiny(const gguf_context* vocab, const std::string& out)
 
   const int64_t d = shape.n_embd;
   const int64_t d_kv = d / shape.n_head * shape.n_head_kv;
-  writer.add_tensor("token_embd.weight", GGML_TYPE_F32, d, n_vocab, [slot](int64_t row, float* o, int64_t n) {
+  // The two vocabulary-sized matrices are F16 (exact for 0, 1 and 10) to halve the file.
+  writer.add_tensor("token_embd.weight", GGML_TYPE_F16, d, n_vocab, [slot](int64_t row, float* o, int64_t n) {
     std::fill(o, o + n, 0.0F);
     if (const auto it = slot.find(static_cast<int32_t>(row)); it != slot.end()) {
       o[it->second] = 1.0F;
     }
   });
   writer.add_tensor("output_norm.weight", GGML_TYPE_F32, d, 1, constant(1.0F));
-  writer.add_tensor("output.weight", GGML_TYPE_F32, d, n_vocab, [slot, next](int64_t row, float* o, int64_t n) {
+  writer.add_tensor("output.weight", GGML_TYPE_F16, d, n_vocab, [slot, next](int64_t row, float* o, int64_t n) {
     std::fill(o, o + n, 0.0F);
     if (const auto it = next.find(static_cast<int32_t>(row)); it != next.end()) {
       o[slot.at(it->second)] = 10.0F;

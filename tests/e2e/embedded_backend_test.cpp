@@ -114,14 +114,6 @@ TEST_F(EmbeddedBackendE2E, CorruptCacheFileIsIgnoredAndRebuilt)
   EXPECT_EQ(again["timing_ms"]["embedded.prefix_cache_hit"], 1);
 }
 
-TEST_F(EmbeddedBackendE2E, VerboseOutputShowsTheCachePhases)
-{
-  const auto result = caro({"-v", "-b", "embedded", "list", "all", "files"}, {{"CARO_MODEL", model}});
-  ASSERT_EQ(result.exit_status, 0) << result.err;
-  EXPECT_NE(result.out.find("ls -la"), std::string::npos);
-  EXPECT_NE(result.err.find("embedded.prefix_cache_hit"), std::string::npos) << result.err;
-}
-
 TEST_F(EmbeddedBackendE2E, MissingModelFileIsAClearErrorNotACrash)
 {
   const auto missing = (home.path() / "nope.gguf").string();

@@ -65,10 +65,11 @@ TEST(PrefixCacheKey, FieldBoundariesMatter)
 {
   auto a = sample_inputs();
   auto b = sample_inputs();
-  a.chat_template = "ab";
-  a.prefix_text = "c";
-  b.chat_template = "a";
-  b.prefix_text = "bc";
+  // Move-assigned temporaries: g++ 12 misreports -Wrestrict on short literal assignments.
+  a.chat_template = std::string("ab");
+  a.prefix_text = std::string("c");
+  b.chat_template = std::string("a");
+  b.prefix_text = std::string("bc");
   EXPECT_NE(prefix_cache_key(a), prefix_cache_key(b));
 }
 

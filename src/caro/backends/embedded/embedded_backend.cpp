@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 
 #include <chrono>
+#include <cstdlib>
 
 namespace caro::backends {
 namespace {
@@ -81,6 +82,12 @@ Expected<Generation> EmbeddedBackend::generate(const GenerationRequest& request)
     options.model_path = location->path;
     options.catalog_id = location->catalog_id;
     options.threads = m_options.threads;
+    if (options.threads <= 0) {
+      // CARO_THREADS stands in for a config key until the config module has one.
+      if (auto threads = non_empty(m_options.env, "CARO_THREADS")) {
+        options.threads = std::atoi(threads->c_str());
+      }
+    }
     options.max_tokens = m_options.max_tokens;
     options.log = non_empty(m_options.env, "CARO_LLAMA_LOG").has_value();
     if (m_options.prefix_cache) {

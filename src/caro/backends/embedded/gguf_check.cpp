@@ -8,12 +8,13 @@
 #include <ggml.h>
 #endif
 
+#include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <cerrno>
-#include <cstdio>
 #include <cstring>
-#include <memory>
 #include <optional>
 
 namespace caro::backends {
@@ -64,36 +65,83 @@ std::optional<uint64_t> scalar_size(uint32_t type)
   }
 }
 
-struct FileCloser
+// The file mapped read-only: the walk over the metadata touches only the
+// pages it reads, with no read or seek call per entry (a vocabulary is
+// hundreds of thousands of strings).
+class Mapping
 {
-  void operator()(std::FILE* file) const { std::fclose(file); }
+public:
+  Mapping(int fd, size_t size) : m_size(size)
+  {
+    void* data = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
+    m_data = data == MAP_FAILED ? nullptr : static_cast<const uint8_t*>(data);
+  }
+  ~Mapping()
+  {
+    if (m_data != nullptr) {
+      ::munmap(const_cast<uint8_t*>(m_data), m_size);
+    }
+  }
+  Mapping(const Mapping&) = delete;
+  Mapping& operator=(const Mapping&) = delete;
+
+  const uint8_t* data() const { return m_data; }
+
+private:
+  const uint8_t* m_data = nullptr;
+  size_t m_size;
 };
 
+struct FdCloser
+{
+  int fd;
+  ~FdCloser() { ::close(fd); }
+};
+
+// Bounds-checked reads from the mapped bytes.
 class Reader
 {
 public:
-  explicit Reader(std::FILE* file) : m_file(file) {}
+  Reader(const uint8_t* data, uint64_t size) : m_data(data), m_size(size) {}
 
-  template<typename T> bool read(T& value) { return std::fread(&value, sizeof(T), 1, m_file) == 1; }
-  bool skip(uint64_t bytes) { return std::fseek(m_file, static_cast<long>(bytes), SEEK_CUR) == 0; }
+  template<typename T> bool read(T& value)
+  {
+    if (m_size - m_position < sizeof(T)) {
+      return false;
+    }
+    std::memcpy(&value, m_data + m_position, sizeof(T));
+    m_position += sizeof(T);
+    return true;
+  }
+  bool skip(uint64_t bytes)
+  {
+    if (m_size - m_position < bytes) {
+      return false;
+    }
+    m_position += bytes;
+    return true;
+  }
   bool read_string(std::string& out)
   {
     uint64_t length = 0;
-    if (!read(length) || length > k_max_string) {
+    if (!read(length) || length > k_max_string || m_size - m_position < length) {
       return false;
     }
-    out.resize(length);
-    return length == 0 || std::fread(out.data(), 1, length, m_file) == length;
+    out.assign(reinterpret_cast<const char*>(m_data + m_position), length);
+    m_position += length;
+    return true;
   }
   bool skip_string()
   {
     uint64_t length = 0;
     return read(length) && length <= k_max_string && skip(length);
   }
-  uint64_t position() const { return static_cast<uint64_t>(std::ftell(m_file)); }
+  uint64_t position() const { return m_position; }
 
 private:
-  std::FILE* m_file;
+  const uint8_t* m_data;
+  uint64_t m_size;
+  uint64_t m_position = 0;
 };
 
 bool skip_value(Reader& reader, uint32_t type, uint32_t* alignment_out)
@@ -167,13 +215,18 @@ Expected<GgufSummary> check_model_file(const std::string& path, std::string_view
                           " bytes",
                       catalog_id.empty() ? not_gguf_hint : damaged_hint(catalog_id));
   }
-  std::unique_ptr<std::FILE, FileCloser> file(std::fopen(path.c_str(), "rb"));
-  if (!file) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
     return unexpected("cannot read model file " + path + ": " + std::strerror(errno), pull_hint(catalog_id));
   }
-  Reader reader(file.get());
+  const FdCloser closer{fd};
+  const Mapping mapping(fd, static_cast<size_t>(summary.file_bytes));
+  if (mapping.data() == nullptr) {
+    return unexpected("cannot map model file " + path + ": " + std::strerror(errno), pull_hint(catalog_id));
+  }
+  Reader reader(mapping.data(), summary.file_bytes);
   char magic[4] = {};
-  if (std::fread(magic, 1, 4, file.get()) != 4 || std::memcmp(magic, "GGUF", 4) != 0) {
+  if (!reader.read(magic) || std::memcmp(magic, "GGUF", 4) != 0) {
     return unexpected("model file " + path + " is not a GGUF model (it does not start with \"GGUF\")",
                       catalog_id.empty() ? not_gguf_hint : damaged_hint(catalog_id));
   }
@@ -196,8 +249,7 @@ Expected<GgufSummary> check_model_file(const std::string& path, std::string_view
     if (!reader.read_string(key) || !reader.read(type)) {
       return unexpected(damaged + ": its metadata ends early", damaged_hint(catalog_id));
     }
-    if (!skip_value(reader, type, key == "general.alignment" ? &alignment : nullptr) ||
-        reader.position() > summary.file_bytes) {
+    if (!skip_value(reader, type, key == "general.alignment" ? &alignment : nullptr)) {
       return unexpected(damaged + ": its metadata entry \"" + key + "\" is cut short or malformed",
                         damaged_hint(catalog_id));
     }
@@ -239,7 +291,8 @@ Expected<GgufSummary> check_model_file(const std::string& path, std::string_view
   }
   const uint64_t data_start = (reader.position() + alignment - 1) / alignment * alignment;
 #if CARO_HAVE_LLAMA
-  summary.required_bytes = data_start + data_end;
+  // Without tensors there is no data section, and so no padding either.
+  summary.required_bytes = summary.tensor_count == 0 ? reader.position() : data_start + data_end;
 #else
   summary.required_bytes = 0;
   (void)data_start;

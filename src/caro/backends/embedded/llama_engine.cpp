@@ -206,6 +206,9 @@ Expected<std::unique_ptr<LlamaEngine>> LlamaEngine::load(const EngineOptions& op
   context_params.n_batch = options.n_batch;
   context_params.n_ubatch = options.n_batch;
   context_params.n_seq_max = 1;
+  // Only the last token's logits are ever read; without this, llama.cpp sizes
+  // its compute buffer for n_batch rows of logits (300 MB with a 152k vocab).
+  context_params.n_outputs_max = 1;
   context_params.n_threads = threads;
   context_params.n_threads_batch = threads;
   context_params.no_perf = true;
