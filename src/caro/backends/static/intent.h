@@ -1,10 +1,12 @@
 #pragma once
 
-// The contract between the matcher and its intents. A recogniser looks at the
-// analysed request (tokens plus slots), marks the keywords it understood and,
-// when the request is one it can answer, returns the command. It declares
-// which slots it honoured; the matcher refuses a match that would silently
-// ignore a slot, and lowers confidence for every word nobody explained.
+// The contract between the matcher and its intents. Intents (ids, categories,
+// phrasings, examples) are data (data/*.intents); each names a builder, a C++
+// function that looks at the analysed request (tokens plus slots), marks the
+// keywords it understood and, when the request is one it can answer, returns
+// the command. A builder declares which slots it honoured; the matcher refuses
+// a match that would silently ignore a slot, and lowers confidence for every
+// word nobody explained. Builders are found by name in builders().
 
 #include "caro/backends/static/analysis.h"
 #include "caro/backends/static/dialect.h"
@@ -24,13 +26,25 @@ struct Match
   std::string explanation;     // one line, plain English
   double strength = 0.9;       // how clearly the keywords name this intent, 0..1
   unsigned accepted_slots = 0; // SlotKind bits this intent honoured
+  std::string intent;          // optional: the data intent id this answer is (else the best-scoring one)
   std::vector<std::string> warnings;
 };
 
-using Recogniser = std::optional<Match> (*)(Analysis& analysis, const Slots& slots, const Dialect& dialect);
+// A builder: nullopt when the request is not one it can answer.
+using Builder = std::optional<Match> (*)(Analysis& analysis, const Slots& slots, const Dialect& dialect);
+using Recogniser = Builder; // the older name
 
-// Every intent family, in no particular order (the matcher scores them all).
-std::span<const Recogniser> recognisers();
+struct NamedBuilder
+{
+  std::string_view name; // what data/*.intents files write after "builder"
+  Builder build = nullptr;
+};
+
+// Every builder the data files may name, the engine's own plus those listed
+// by contributed_builders() when contributed_builders.h exists.
+std::span<const NamedBuilder> builders();
+// The builder called `name`, or nullptr.
+Builder find_builder(std::string_view name);
 
 // The families (one file each).
 std::optional<Match> match_find_files(Analysis& analysis, const Slots& slots, const Dialect& dialect);

@@ -1,21 +1,10 @@
-// Helpers shared by the intent families, and the list of recognisers.
+// Helpers shared by the intent builders.
 
 #include "caro/backends/static/find_builder.h"
 #include "caro/backends/static/intent.h"
 
-#include <array>
 
 namespace caro::backends::static_matcher {
-
-std::span<const Recogniser> recognisers()
-{
-  static constexpr std::array<Recogniser, 13> k_all = {
-      &match_find_files, &match_largest_files, &match_list_directory, &match_disk_usage, &match_free_space,
-      &match_processes,  &match_ports,         &match_text_search,    &match_line_count, &match_head_tail,
-      &match_archive,    &match_git,           &match_system_info,
-  };
-  return k_all;
-}
 
 int take_all(Analysis& analysis, std::initializer_list<std::string_view> words)
 {
