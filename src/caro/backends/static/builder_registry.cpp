@@ -1,14 +1,15 @@
 // The builders data files may name. A constant table (no registration at
 // start-up); families written outside the engine list theirs in
 // contributed_builders() (declared in contributed_builders.h), which is
-// picked up here as soon as that header exists.
+// picked up here as soon as that header exists (CARO_STATIC_NO_CONTRIBUTED
+// leaves them out, to build the engine alone while they are unfinished).
 
 #include "caro/backends/static/intent.h"
 
 #include <array>
 #include <vector>
 
-#if __has_include("caro/backends/static/contributed_builders.h")
+#if __has_include("caro/backends/static/contributed_builders.h") && !defined(CARO_STATIC_NO_CONTRIBUTED)
 #include "caro/backends/static/contributed_builders.h"
 #define CARO_STATIC_HAS_CONTRIBUTED_BUILDERS 1
 #endif

@@ -43,7 +43,7 @@ std::optional<Match> match_list_directory(Analysis& analysis, const Slots& slots
   if (by_size && by_time) {
     return std::nullopt;
   }
-  if (!(ls || ((verb || contents) && (file_word || contents || hidden || slots.locations.size() == 1)) ||
+  if (!(ls || ((verb || contents) && (file_word || contents || hidden || dir_word || slots.locations.size() == 1)) ||
         (most_recent && file_word))) {
     return std::nullopt;
   }

@@ -1,14 +1,18 @@
-// The static matcher: tokenise, extract slots, let every intent family try,
-// and keep the best answer only when it explains the whole request. The
-// confidence is the intent's own strength, reduced sharply for every word no
-// slot or intent explained; a guard word left unexplained (a negation, a
-// destructive verb) vetoes the answer outright.
+// The static matcher: tokenise, extract slots, ask the intent index which
+// intents the request resembles, run only their builders, and keep the best
+// answer only when it explains the whole request. The confidence is the
+// builder's own strength, reduced sharply for every word no slot or builder
+// explained; a guard word left unexplained (a negation, a destructive verb)
+// vetoes the answer outright. The threshold is the configured one, raised per
+// category by the data files and again when two readings score alike.
 
 #include "caro/backends/static/static_matcher.h"
 
 #include "caro/backends/static/analysis.h"
 #include "caro/backends/static/dialect.h"
 #include "caro/backends/static/intent.h"
+#include "caro/backends/static/intent_catalog.h"
+#include "caro/backends/static/intent_index.h"
 #include "caro/backends/static/slot_extraction.h"
 #include "caro/backends/static/tokens.h"
 #include "caro/backends/static/vocabulary.h"
@@ -39,7 +43,29 @@ struct Scored
 {
   Match match;
   double confidence = 0.0;
+  double relevance = 0.0; // the index score of the intent that chose the builder
+  const IntentSpec* intent = nullptr;
 };
+
+// An intent with declared slots is a candidate only when the request has
+// every slot it requires and none it does not accept.
+bool slots_fit(const IntentSpec& intent, unsigned present)
+{
+  if (!intent.checks_slots) {
+    return true;
+  }
+  return (intent.required_slots & ~present) == 0 && (present & ~intent.accepted_slots) == 0;
+}
+
+const IntentSpec* intent_named(const IntentCatalog& catalog, std::string_view id)
+{
+  for (const auto& intent : catalog.intents) {
+    if (intent.id == id) {
+      return &intent;
+    }
+  }
+  return nullptr;
+}
 
 // Scores one intent's match against what it left unexplained; nullopt when a
 // guard word stayed unexplained or the intent ignored a slot.
@@ -109,15 +135,37 @@ Expected<Generation> StaticMatcher::generate(const GenerationRequest& request)
   }
   const unsigned present = present_slots(slots);
 
+  const IntentCatalog& catalog = intent_catalog();
+  const IntentIndex& index = intent_index();
+  const std::vector<IntentHit> hits = index.search(base, slots);
+
+  // Each builder runs once, for the best-scoring intent that names it.
+  std::vector<Builder> tried;
   std::vector<Scored> scored;
   std::string veto_word;
-  for (Recogniser recognise : recognisers()) {
+  for (const IntentHit& hit : hits) {
+    const IntentSpec& intent = catalog.intents[hit.intent];
+    if (!slots_fit(intent, present)) {
+      continue;
+    }
+    const Builder build = find_builder(intent.builder);
+    if (build == nullptr || std::find(tried.begin(), tried.end(), build) != tried.end()) {
+      continue;
+    }
+    tried.push_back(build);
     Analysis attempt = base;
-    auto match = recognise(attempt, slots, dialect);
+    auto match = build(attempt, slots, dialect);
     if (!match) {
       continue;
     }
     if (auto result = score(attempt, std::move(*match), present, veto_word)) {
+      result->relevance = hit.score;
+      result->intent = &intent;
+      if (!result->match.intent.empty()) {
+        if (const IntentSpec* named = intent_named(catalog, result->match.intent)) {
+          result->intent = named;
+        }
+      }
       scored.push_back(std::move(*result));
     }
   }
@@ -127,8 +175,9 @@ Expected<Generation> StaticMatcher::generate(const GenerationRequest& request)
     }
     return finish("no built-in pattern matches this request");
   }
-  std::stable_sort(scored.begin(), scored.end(),
-                   [](const Scored& a, const Scored& b) { return a.confidence > b.confidence; });
+  std::stable_sort(scored.begin(), scored.end(), [](const Scored& a, const Scored& b) {
+    return a.confidence != b.confidence ? a.confidence > b.confidence : a.relevance > b.relevance;
+  });
   Scored& best = scored.front();
   Candidate candidate;
   candidate.command = best.match.command;
@@ -147,7 +196,11 @@ Expected<Generation> StaticMatcher::generate(const GenerationRequest& request)
       candidate.alternatives.push_back(scored[i].match.command);
     }
   }
-  if (candidate.confidence < m_min_confidence || candidate.confidence <= 0.0) {
+  double threshold = m_min_confidence;
+  if (const CategorySpec* category = catalog.category(best.intent->category)) {
+    threshold = std::max(threshold, category->threshold);
+  }
+  if (candidate.confidence < threshold || candidate.confidence <= 0.0) {
     return finish("not confident enough (" + std::to_string(candidate.confidence).substr(0, 4) +
                   ") that a built-in pattern fits this request");
   }
