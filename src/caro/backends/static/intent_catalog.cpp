@@ -133,6 +133,11 @@ private:
     } else if (key == "accepts") {
       m_intent->accepted_slots |= slot_list(value);
       m_intent->checks_slots = true;
+    } else if (key == "destructive") {
+      if (value != "yes" && value != "no") {
+        error("expected \"destructive yes\" or \"destructive no\"");
+      }
+      m_intent->destructive = value == "yes";
     } else if (key == "say") {
       m_intent->phrasings.emplace_back(value);
     } else if (key == "example" || key == "decline") {

@@ -31,6 +31,7 @@ struct IntentSpec
   unsigned required_slots = 0;
   unsigned accepted_slots = 0; // required | accepts
   bool checks_slots = false;   // requires/accepts given: enforce them
+  bool destructive = false;    // may answer requests that say delete/kill/...
   std::vector<std::string> phrasings;
   std::vector<IntentExample> examples;
   std::string source;

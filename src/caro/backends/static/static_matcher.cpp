@@ -31,8 +31,8 @@ using namespace static_matcher;
 // drops a strong match below the default threshold.
 constexpr double k_unexplained_penalty = 0.55;
 
-// Never answered, whatever an intent thinks it matched: this version builds no
-// destructive commands.
+// Requests that delete, kill or wipe are answered only by intents the data
+// marks "destructive yes" (and only when their builder explained the word).
 bool mentions_destruction(const Analysis& analysis)
 {
   return analysis.mentions({"delete", "remove", "rm", "erase", "wipe", "shred", "kill", "truncate", "overwrite",
@@ -125,9 +125,7 @@ Expected<Generation> StaticMatcher::generate(const GenerationRequest& request)
     return finish("the request is empty");
   }
   Analysis base(tokenize(text));
-  if (mentions_destruction(base)) {
-    return finish("the static matcher does not build commands that delete or destroy anything");
-  }
+  const bool destruction = mentions_destruction(base);
   const Dialect dialect(request.context);
   const Slots slots = extract_slots(base);
   if (!slots.unsupported.empty()) {
@@ -145,7 +143,7 @@ Expected<Generation> StaticMatcher::generate(const GenerationRequest& request)
   std::string veto_word;
   for (const IntentHit& hit : hits) {
     const IntentSpec& intent = catalog.intents[hit.intent];
-    if (!slots_fit(intent, present)) {
+    if (!slots_fit(intent, present) || (destruction && !intent.destructive)) {
       continue;
     }
     const Builder build = find_builder(intent.builder);
@@ -170,6 +168,9 @@ Expected<Generation> StaticMatcher::generate(const GenerationRequest& request)
     }
   }
   if (scored.empty()) {
+    if (destruction && veto_word.empty()) {
+      return finish("the static matcher builds no command for this request to delete or destroy something");
+    }
     if (!veto_word.empty()) {
       return finish("the request says \"" + veto_word + "\", which the static matcher cannot honour");
     }
