@@ -69,6 +69,7 @@ std::optional<Match> match_list_directory(Analysis& analysis, const Slots& slots
 
   if (dir_word) {
     // Only the subdirectories: the trailing slash makes the glob match directories.
+    take_all(analysis, {"only", "just"});
     if (hidden || by_size || by_time || slots.count) {
       return std::nullopt;
     }
