@@ -17,6 +17,7 @@ packages=(
   libre2-dev              # 2022-06 regular expressions
   libtree-sitter-dev      # 0.20.7 shell parsing (the bash grammar comes from npm)
   libgtest-dev libgmock-dev libbenchmark-dev
+  clang libclang-rt-14-dev   # libFuzzer for scripts/fuzz-validator
   # Test-time tools: shells for integration tests, a PTY driver, valgrind.
   bash zsh fish tmux busybox valgrind python3
   # ../shared/eval runner needs these.

@@ -1,7 +1,7 @@
 // The validator's walk over a parsed command. Recursion is explicit and
 // bounded: every nested level (substitution, re-checked string, wrapper)
 // passes depth + 1 and stops at k_max_nesting with a "parse.too-deep"
-// finding, and re-lexed text is charged to a byte budget proportional to
+// finding, and re-parsed text is charged to a byte budget proportional to
 // the input, so even adversarial input is checked in roughly linear time.
 // Words that are re-checked as code (bash -c '...', eval ...) are not also
 // walked for substitutions, which would double the work at every level.
@@ -174,16 +174,7 @@ bool Analysis::check_text(std::string_view text, const SpanMap& map, int depth)
     return false;
   }
   m_budget -= text.size();
-  const LexResult lexed = lex(text, map, depth);
-  if (lexed.problem) {
-    add_problem(*lexed.problem);
-  }
-  return check_tokens(lexed.tokens, depth);
-}
-
-bool Analysis::check_tokens(const std::vector<Token>& tokens, int depth)
-{
-  const ParseResult parsed = parse(tokens, depth);
+  const ParseResult parsed = parse(m_parser, text, map, depth);
   if (parsed.problem) {
     add_problem(*parsed.problem);
   }
@@ -419,7 +410,9 @@ void Analysis::check_substitutions(const Word& word, int depth)
       add("parse.too-deep", substitution.span);
       continue;
     }
-    check_tokens(substitution.tokens, depth + 1);
+    if (substitution.script) {
+      check_script(substitution.script->pipelines, depth + 1);
+    }
   }
 }
 

@@ -1,6 +1,6 @@
 #pragma once
 
-// One run of the validator over one command string: lexes and parses it,
+// One run of the validator over one command string: parses it (tree-sitter),
 // walks every command (including nested ones: substitutions, subshells,
 // groups, function bodies, `bash -c` strings, eval, find -exec, text piped
 // into a shell), unwraps wrappers, applies the rule table and collects
@@ -25,8 +25,9 @@ public:
 
 private:
   std::string_view m_original;
+  BashParser m_parser; // one per run, reused for every re-parsed string
   std::vector<Finding> m_findings;
-  std::size_t m_budget;                                 // bytes that may still be re-lexed; bounds the total work
+  std::size_t m_budget;                                 // bytes that may still be re-parsed; bounds the total work
   TargetClass m_working_directory = TargetClass::plain; // after an earlier `cd` in the list being checked
 
   void add(const Rule& rule, Span span, std::string_view detail = {});
@@ -35,7 +36,6 @@ private:
 
   // Returns whether the text held at least one command.
   bool check_text(std::string_view text, const SpanMap& map, int depth);
-  bool check_tokens(const std::vector<Token>& tokens, int depth);
   void check_script(const std::vector<Pipeline>& pipelines, int depth);
   void check_pipeline(const std::vector<Pipeline>& siblings, std::size_t index, int depth);
   void check_command(const Command& command, const std::vector<CommandView>& stages, std::size_t stage,

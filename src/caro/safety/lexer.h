@@ -1,16 +1,19 @@
 #pragma once
 
-// The shell word lexer under the validator. It reads command text the way a
-// POSIX shell/bash does (quotes, escapes, expansions, operators, redirections,
-// comments, here-documents) and produces tokens that keep both their byte span
-// in the ORIGINAL command and their normalised text. Command and process
-// substitutions are lexed recursively in place, so every byte is read once and
-// nested commands can be checked like top-level ones.
+// Shell words as the validator sees them. The structure of a command comes
+// from the tree-sitter bash grammar (parser.h); this file turns the source
+// text of one word node into its normalised text: quotes and escapes removed
+// ('r'm, \rm and "rm" all read rm), ANSI-C $'...' decoded, expansions recorded
+// with their position, unquoted globs and variables flagged. Command and
+// process substitutions inside the word were already parsed by the grammar;
+// their ranges are passed in and kept verbatim in the text.
 
 #include "caro/safety/assessment.h"
 
 #include <cstddef>
+#include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,7 +24,7 @@ namespace caro::safety {
 // validator gives up and rates the command high.
 inline constexpr int k_max_nesting = 16;
 
-// Maps offsets in the text being lexed to offsets in the original command:
+// Maps offsets in the text being parsed to offsets in the original command:
 // either a shift (the text is a slice of the original) or a collapse onto one
 // span (the text was rebuilt, e.g. the unquoted string of `bash -c '...'`).
 struct SpanMap
@@ -45,6 +48,7 @@ struct Expansion
 };
 
 struct Token;
+struct Script;
 
 enum class SubstitutionKind { command, backtick, process_input, process_output };
 
@@ -52,13 +56,14 @@ struct Substitution
 {
   SubstitutionKind kind = SubstitutionKind::command;
   Span span;
-  std::vector<Token> tokens; // the nested command, already lexed
+  std::vector<Token> tokens;            // the nested command's words and operators, in order (no deeper nesting)
+  std::shared_ptr<const Script> script; // the nested command, parsed; null when nested too deeply
 };
 
 struct Word
 {
   // Quotes and escapes removed; expansions kept in their source form
-  // ("$HOME", "$(date)") so the text can be re-lexed as shell code.
+  // ("$HOME", "$(date)") so the text can be parsed again as shell code.
   std::string text;
   Span span;
   bool span_exact = true; // false when the span collapsed onto an outer word
@@ -87,13 +92,19 @@ struct ParseProblem
   Span span;
 };
 
-struct LexResult
+// A substitution inside a word, as byte offsets into the text: its source is
+// copied into the word's text as is (the grammar parses what is inside).
+struct SubstitutionRange
 {
-  std::vector<Token> tokens; // what was read before any problem
-  std::optional<ParseProblem> problem;
+  std::size_t begin = 0;
+  std::size_t end = 0;
 };
 
-LexResult lex(std::string_view text, const SpanMap& map = {}, int depth = 0);
+// Normalises text[begin, end) as one shell word. `substitutions` are the
+// command/process substitutions inside it, in order. Never fails: text the
+// grammar rejected is read leniently (an unclosed quote runs to the end).
+Word read_word(std::string_view text, std::size_t begin, std::size_t end, const SpanMap& map,
+               std::span<const SubstitutionRange> substitutions = {});
 
 // True for an operator token with exactly this text.
 bool is_op(const Token& token, std::string_view op);

@@ -1,12 +1,17 @@
-// Recursive-descent parser over the token list. It is lenient: after the first
-// problem it records, it keeps going so the validator can still rate the
-// commands it understood (an unterminated group around `rm -rf /` must still be
-// critical), and it always makes progress, so it runs in linear time.
+// From the tree-sitter tree to pipelines of commands. The walk is iterative
+// wherever the grammar nests without bound (`a && b && c ...` is a left-deep
+// list, test expressions are binary trees, words nest concatenations), and
+// recursive only through real nesting (substitutions, subshells, groups,
+// compound statements), which is capped at k_max_nesting with a
+// "parse.too-deep" problem, so hostile input cannot exhaust the stack. Child
+// lists are read with one reusable tree cursor, which is linear where
+// ts_node_child(i) is not.
 
 #include "caro/safety/parser.h"
 
+#include <algorithm>
 #include <array>
-#include <span>
+#include <memory>
 #include <utility>
 
 namespace caro::safety {
@@ -39,363 +44,861 @@ bool is_assignment(const Word& word)
 
 namespace {
 
-// Reserved words that open or continue a compound statement; the commands
-// after them are checked as ordinary commands.
-constexpr std::array<std::string_view, 8> k_leading_keywords = {"!",    "if",    "then",  "else",
-                                                                "elif", "while", "until", "do"};
-constexpr std::array<std::string_view, 3> k_closing_keywords = {"fi", "done", "esac"};
-
-bool is_any_keyword(const Token& token, std::span<const std::string_view> keywords)
+class Cursor
 {
-  for (const auto keyword : keywords) {
-    if (is_keyword(token, keyword)) {
-      return true;
+public:
+  explicit Cursor(TSNode root) : m_cursor(ts_tree_cursor_new(root)) {}
+  ~Cursor() { ts_tree_cursor_delete(&m_cursor); }
+  Cursor(const Cursor&) = delete;
+  Cursor& operator=(const Cursor&) = delete;
+
+  // Appends the children of `node` to `out`.
+  void children(TSNode node, std::vector<TSNode>& out)
+  {
+    ts_tree_cursor_reset(&m_cursor, node);
+    if (!ts_tree_cursor_goto_first_child(&m_cursor)) {
+      return;
+    }
+    do {
+      out.push_back(ts_tree_cursor_current_node(&m_cursor));
+    } while (ts_tree_cursor_goto_next_sibling(&m_cursor));
+  }
+
+private:
+  TSTreeCursor m_cursor;
+};
+
+bool is_statement(NodeKind kind)
+{
+  switch (kind) {
+  case NodeKind::command:
+  case NodeKind::redirected_statement:
+  case NodeKind::pipeline:
+  case NodeKind::list:
+  case NodeKind::subshell:
+  case NodeKind::compound_statement:
+  case NodeKind::function_definition:
+  case NodeKind::negated_command:
+  case NodeKind::declaration_command:
+  case NodeKind::unset_command:
+  case NodeKind::variable_assignment:
+  case NodeKind::variable_assignments:
+  case NodeKind::compound:
+  case NodeKind::error:
+    return true;
+  default:
+    return false;
+  }
+}
+
+bool is_redirect(NodeKind kind)
+{
+  return kind == NodeKind::file_redirect || kind == NodeKind::heredoc_redirect || kind == NodeKind::herestring_redirect;
+}
+
+bool is_blank(char c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+class Builder
+{
+public:
+  Builder(const BashParser& parser, TSNode root, std::string_view text, const SpanMap& map)
+      : m_parser(parser), m_text(text), m_map(map), m_cursor(root)
+  {
+  }
+
+  void build(TSNode root, Script& script, int depth)
+  {
+    m_storage = &script.storage;
+    add_statements(root, script.pipelines, depth);
+  }
+
+  std::optional<ParseProblem> take_problem() { return std::move(m_problem); }
+
+private:
+  const BashParser& m_parser;
+  std::string_view m_text;
+  SpanMap m_map;
+  Cursor m_cursor;
+  std::deque<Token>* m_storage = nullptr;
+  std::optional<ParseProblem> m_problem;
+
+  NodeKind kind(TSNode node) const { return m_parser.kind(node); }
+
+  std::vector<TSNode> children(TSNode node)
+  {
+    std::vector<TSNode> out;
+    m_cursor.children(node, out);
+    return out;
+  }
+
+  // Node ranges, with the blanks some external-scanner tokens swallow trimmed.
+  std::size_t start_of(TSNode node) const
+  {
+    std::size_t start = std::min<std::size_t>(ts_node_start_byte(node), m_text.size());
+    const std::size_t end = end_of(node);
+    while (start < end && is_blank(m_text[start])) {
+      ++start;
+    }
+    return start;
+  }
+  std::size_t end_of(TSNode node) const { return std::min<std::size_t>(ts_node_end_byte(node), m_text.size()); }
+  std::string_view source(TSNode node) const
+  {
+    const std::size_t start = start_of(node);
+    return m_text.substr(start, end_of(node) - start);
+  }
+  Span span_of(TSNode node) const { return m_map.map(start_of(node), end_of(node)); }
+
+  void too_deep(TSNode node)
+  {
+    if (!m_problem) {
+      m_problem = ParseProblem{"parse.too-deep",
+                               "the command nests substitutions, groups or quoted commands too "
+                               "deeply to check",
+                               span_of(node)};
+    }
+  }
+
+  Token& store(Token token)
+  {
+    m_storage->push_back(std::move(token));
+    return m_storage->back();
+  }
+
+  const Word* store_word(Word word)
+  {
+    Token token;
+    token.kind = TokenKind::word;
+    token.span = word.span;
+    token.word = std::move(word);
+    return &store(std::move(token)).word;
+  }
+
+  // ---- statements ----
+
+  void add_statements(TSNode container, std::vector<Pipeline>& out, int depth)
+  {
+    if (depth > k_max_nesting) {
+      too_deep(container);
+      return;
+    }
+    for (const TSNode child : children(container)) {
+      const NodeKind child_kind = kind(child);
+      if (is_statement(child_kind)) {
+        add_statement(child, out, depth);
+      } else if (!ts_node_is_named(child) && !out.empty()) {
+        const std::string_view op = source(child);
+        if (op == "&" || op == ";" || op == ";;" || op == "\n") {
+          out.back().background = op == "&";
+          out.back().separator = std::string(op);
+        }
+      }
+    }
+  }
+
+  void separate(std::vector<Pipeline>& out, std::size_t before)
+  {
+    // A statement that follows another without an operator was on a new line.
+    if (before > 0 && before < out.size() && out[before - 1].separator.empty()) {
+      out[before - 1].separator = "\n";
+    }
+  }
+
+  void add_statement(TSNode node, std::vector<Pipeline>& out, int depth)
+  {
+    const std::size_t before = out.size();
+    const NodeKind node_kind = kind(node);
+    if (node_kind == NodeKind::list) {
+      add_list(node, out, depth);
+    } else if (node_kind == NodeKind::negated_command) {
+      for (const TSNode child : children(node)) {
+        if (is_statement(kind(child))) {
+          add_statement(child, out, depth + 1);
+        }
+      }
+    } else if (node_kind == NodeKind::error) {
+      // What the grammar could not place: keep every command inside it.
+      add_error(node, out, depth + 1);
+    } else if (node_kind == NodeKind::pipeline || is_redirected_pipeline(node)) {
+      Pipeline pipeline;
+      pipeline_commands(node, pipeline.commands, depth);
+      push(out, std::move(pipeline));
+    } else {
+      Pipeline pipeline;
+      if (std::optional<Command> command = build_command(node, depth)) {
+        pipeline.commands.push_back(std::move(*command));
+      }
+      push(out, std::move(pipeline));
+    }
+    separate(out, before);
+  }
+
+  bool is_redirected_pipeline(TSNode node)
+  {
+    if (kind(node) != NodeKind::redirected_statement) {
+      return false;
+    }
+    for (const TSNode child : children(node)) {
+      if (kind(child) == NodeKind::pipeline) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // The grammar attaches a redirection after `a | b` to the whole pipeline
+  // (and nests `a | b 2>&1 | c` that way); bash gives it to the last
+  // command. Walked with an explicit stack: pipelines can be long.
+  void pipeline_commands(TSNode node, std::vector<Command>& out, int depth)
+  {
+    struct Item
+    {
+      TSNode node;
+      bool attach; // attach node's redirections to the last command so far
+    };
+    std::vector<Item> pending{{node, false}};
+    while (!pending.empty()) {
+      const Item item = pending.back();
+      pending.pop_back();
+      if (item.attach) {
+        if (!out.empty()) {
+          for (const TSNode child : children(item.node)) {
+            if (is_redirect(kind(child))) {
+              add_redirect(child, out.back(), depth);
+            }
+          }
+          out.back().span.end = std::max(out.back().span.end, span_of(item.node).end);
+        }
+        continue;
+      }
+      if (kind(item.node) == NodeKind::pipeline || is_redirected_pipeline(item.node)) {
+        std::vector<TSNode> parts = children(item.node);
+        if (kind(item.node) == NodeKind::redirected_statement) {
+          pending.push_back(Item{item.node, true});
+        }
+        for (auto it = parts.rbegin(); it != parts.rend(); ++it) {
+          if (kind(*it) == NodeKind::pipeline || (is_statement(kind(*it)) && !is_redirect(kind(*it)))) {
+            pending.push_back(Item{*it, false});
+          }
+        }
+        continue;
+      }
+      if (std::optional<Command> command = build_command(item.node, depth)) {
+        out.push_back(std::move(*command));
+      }
+    }
+  }
+
+  // An ERROR node: statements inside it are kept, and loose words (a command
+  // the grammar could not place, `{rm,-rf,/}`) become one simple command.
+  // Adjacent pieces form one word, as the shell would read them.
+  void add_error(TSNode node, std::vector<Pipeline>& out, int depth)
+  {
+    if (depth > k_max_nesting) {
+      too_deep(node);
+      return;
+    }
+    Command loose;
+    std::vector<TSNode> piece;
+    auto finish_word = [&]() {
+      if (piece.empty()) {
+        return;
+      }
+      std::vector<Substitution> substitutions;
+      std::vector<SubstitutionRange> ranges;
+      for (const TSNode part : piece) {
+        collect_substitutions(part, substitutions, &ranges, depth);
+      }
+      Word word = read_word(m_text, start_of(piece.front()), end_of(piece.back()), m_map, ranges);
+      word.substitutions = std::move(substitutions);
+      if (!word.text.empty() && word.text != "{" && word.text != "}") {
+        loose.words.push_back(store_word(std::move(word)));
+      }
+      piece.clear();
+    };
+    for (const TSNode child : children(node)) {
+      const NodeKind child_kind = kind(child);
+      if (is_statement(child_kind)) {
+        finish_word();
+        add_statement(child, out, depth);
+        continue;
+      }
+      const std::string_view text = source(child);
+      const bool brace = !ts_node_is_named(child) && (text == "{" || text == "}");
+      const bool wordlike = child_kind == NodeKind::word || child_kind == NodeKind::command_name ||
+                            child_kind == NodeKind::variable_name || child_kind == NodeKind::command_substitution;
+      if (!wordlike && !brace) {
+        finish_word();
+        if (child_kind == NodeKind::clause || child_kind == NodeKind::error) {
+          add_error(child, out, depth + 1); // case items, loop bodies of an unfinished compound
+        }
+        continue;
+      }
+      if (!piece.empty() && start_of(child) != end_of(piece.back())) {
+        finish_word();
+      }
+      piece.push_back(child);
+    }
+    finish_word();
+    if (!loose.words.empty()) {
+      loose.span = Span{loose.words.front()->span.begin, loose.words.back()->span.end};
+      Pipeline pipeline;
+      pipeline.commands.push_back(std::move(loose));
+      push(out, std::move(pipeline));
+    }
+  }
+
+  static void push(std::vector<Pipeline>& out, Pipeline pipeline)
+  {
+    if (pipeline.commands.empty()) {
+      return;
+    }
+    pipeline.span = Span{pipeline.commands.front().span.begin, pipeline.commands.back().span.end};
+    out.push_back(std::move(pipeline));
+  }
+
+  // `a && b || c` is a left-deep tree: walk it with an explicit stack.
+  void add_list(TSNode list, std::vector<Pipeline>& out, int depth)
+  {
+    std::vector<TSNode> pending{list};
+    while (!pending.empty()) {
+      const TSNode node = pending.back();
+      pending.pop_back();
+      if (kind(node) == NodeKind::list) {
+        std::vector<TSNode> parts = children(node);
+        for (auto it = parts.rbegin(); it != parts.rend(); ++it) {
+          pending.push_back(*it);
+        }
+      } else if (is_statement(kind(node))) {
+        add_statement(node, out, depth);
+      } else if (!ts_node_is_named(node) && !out.empty()) {
+        out.back().separator = std::string(source(node));
+      }
+    }
+  }
+
+  // ---- commands ----
+
+  std::optional<Command> build_command(TSNode node, int depth)
+  {
+    switch (kind(node)) {
+    case NodeKind::command:
+      return simple_command(node, depth);
+    case NodeKind::redirected_statement:
+      return redirected(node, depth);
+    case NodeKind::subshell:
+    case NodeKind::compound_statement: {
+      Command command;
+      command.kind = kind(node) == NodeKind::subshell ? Command::Kind::subshell : Command::Kind::group;
+      command.span = span_of(node);
+      add_statements(node, command.body, depth + 1);
+      return command;
+    }
+    case NodeKind::function_definition:
+      return function_definition(node, depth);
+    case NodeKind::declaration_command:
+    case NodeKind::unset_command:
+      return declaration(node, depth);
+    case NodeKind::variable_assignment:
+    case NodeKind::variable_assignments: {
+      Command command;
+      command.span = span_of(node);
+      add_assignments(node, command, depth);
+      return command;
+    }
+    case NodeKind::list:
+    case NodeKind::pipeline:
+    case NodeKind::negated_command:
+    case NodeKind::error: {
+      Command command;
+      command.kind = Command::Kind::group;
+      command.span = span_of(node);
+      if (depth + 1 > k_max_nesting) {
+        too_deep(node);
+      } else {
+        add_statement(node, command.body, depth + 1);
+      }
+      return command;
+    }
+    default:
+      return compound(node, depth);
+    }
+  }
+
+  std::optional<Command> simple_command(TSNode node, int depth)
+  {
+    Command command;
+    command.span = span_of(node);
+    for (const TSNode child : children(node)) {
+      const NodeKind child_kind = kind(child);
+      if (child_kind == NodeKind::variable_assignment && command.words.empty()) {
+        command.assignments.push_back(store_word(make_word(child, depth)));
+      } else if (child_kind == NodeKind::command_name) {
+        if (end_of(child) > start_of(child)) { // `ls |` has a MISSING name
+          command.words.push_back(store_word(make_word(child, depth)));
+        }
+      } else if (is_redirect(child_kind)) {
+        add_redirect(child, command, depth);
+      } else if (ts_node_is_named(child) && child_kind != NodeKind::comment) {
+        command.words.push_back(store_word(make_word(child, depth)));
+      }
+    }
+    if (command.words.empty() && command.assignments.empty() && command.redirects.empty()) {
+      return std::nullopt;
+    }
+    return command;
+  }
+
+  std::optional<Command> redirected(TSNode node, int depth)
+  {
+    std::optional<Command> command;
+    std::vector<TSNode> redirects;
+    for (const TSNode child : children(node)) {
+      const NodeKind child_kind = kind(child);
+      if (is_redirect(child_kind)) {
+        redirects.push_back(child);
+      } else if (!command && is_statement(child_kind)) {
+        if (depth + 1 > k_max_nesting) {
+          too_deep(child);
+          return std::nullopt;
+        }
+        if (child_kind == NodeKind::command) {
+          command = build_command(child, depth);
+        } else {
+          Command group;
+          group.kind = Command::Kind::group;
+          add_statement(child, group.body, depth + 1);
+          command = std::move(group);
+        }
+      }
+    }
+    if (!command) {
+      command = Command{};
+    }
+    command->span = span_of(node);
+    for (const TSNode redirect : redirects) {
+      add_redirect(redirect, *command, depth);
+    }
+    return command;
+  }
+
+  std::optional<Command> function_definition(TSNode node, int depth)
+  {
+    Command command;
+    command.kind = Command::Kind::function_definition;
+    command.span = span_of(node);
+    bool named = false;
+    for (const TSNode child : children(node)) {
+      const NodeKind child_kind = kind(child);
+      if (!named && child_kind == NodeKind::word) {
+        command.function_name = make_word(child, depth).text;
+        named = true;
+      } else if (is_redirect(child_kind)) {
+        add_redirect(child, command, depth);
+      } else if (is_statement(child_kind)) {
+        if (depth + 1 > k_max_nesting) {
+          too_deep(child);
+          continue;
+        }
+        add_statement(child, command.body, depth + 1);
+      }
+    }
+    return command;
+  }
+
+  // export/declare/local/readonly/typeset/unset: a simple command whose
+  // NAME=value arguments stay whole words.
+  std::optional<Command> declaration(TSNode node, int depth)
+  {
+    Command command;
+    command.span = span_of(node);
+    for (const TSNode child : children(node)) {
+      const NodeKind child_kind = kind(child);
+      if (is_redirect(child_kind)) {
+        add_redirect(child, command, depth);
+      } else if (ts_node_is_named(child) || command.words.empty()) {
+        if (child_kind != NodeKind::comment) {
+          command.words.push_back(store_word(make_word(child, depth)));
+        }
+      }
+    }
+    return command;
+  }
+
+  void add_assignments(TSNode node, Command& command, int depth)
+  {
+    if (kind(node) == NodeKind::variable_assignment) {
+      command.assignments.push_back(store_word(make_word(node, depth)));
+      return;
+    }
+    for (const TSNode child : children(node)) {
+      if (kind(child) == NodeKind::variable_assignment) {
+        command.assignments.push_back(store_word(make_word(child, depth)));
+      }
+    }
+  }
+
+  // if/while/until/for/case/[[ ]]/(( )): a group whose body holds the
+  // header (keyword and loose words: the for list, the case subject, test
+  // operands) and then every statement inside, in order.
+  std::optional<Command> compound(TSNode node, int depth)
+  {
+    Command command;
+    command.kind = Command::Kind::group;
+    command.span = span_of(node);
+    if (depth + 1 > k_max_nesting) {
+      too_deep(node);
+      return command;
+    }
+    Command header;
+    std::vector<std::pair<TSNode, int>> pending;
+    {
+      std::vector<TSNode> top = children(node);
+      for (auto it = top.rbegin(); it != top.rend(); ++it) {
+        pending.emplace_back(*it, depth + 1);
+      }
+    }
+    while (!pending.empty()) {
+      const auto [child, level] = pending.back();
+      pending.pop_back();
+      if (level > k_max_nesting) {
+        too_deep(child);
+        continue;
+      }
+      const NodeKind child_kind = kind(child);
+      if (is_statement(child_kind)) {
+        add_statement(child, command.body, depth + 1);
+      } else if (is_redirect(child_kind)) {
+        add_redirect(child, command, depth);
+      } else if (child_kind == NodeKind::word || child_kind == NodeKind::variable_name ||
+                 child_kind == NodeKind::command_substitution || child_kind == NodeKind::process_substitution) {
+        header.words.push_back(store_word(make_word(child, depth)));
+      } else if (!ts_node_is_named(child)) {
+        if (header.words.empty() && header.span.end == 0 && ts_node_end_byte(child) > ts_node_start_byte(child)) {
+          header.words.push_back(store_word(make_word(child, depth))); // the keyword: for, case, [[
+        }
+      } else if (child_kind != NodeKind::comment) {
+        std::vector<TSNode> inner = children(child); // clauses, test expressions
+        for (auto it = inner.rbegin(); it != inner.rend(); ++it) {
+          pending.emplace_back(*it, level + 1);
+        }
+      }
+    }
+    if (header.words.size() > 1) {
+      header.span = Span{header.words.front()->span.begin, header.words.back()->span.end};
+      Pipeline pipeline;
+      pipeline.span = header.span;
+      pipeline.commands.push_back(std::move(header));
+      command.body.insert(command.body.begin(), std::move(pipeline));
+    }
+    return command;
+  }
+
+  // ---- redirections ----
+
+  void add_redirect(TSNode node, Command& command, int depth)
+  {
+    Token token;
+    token.kind = TokenKind::redirect;
+    const std::size_t start = start_of(node);
+    std::size_t op_end = start;
+    std::optional<TSNode> target;
+    std::optional<TSNode> body;
+    std::vector<TSNode> nested;
+    for (const TSNode child : children(node)) {
+      const NodeKind child_kind = kind(child);
+      if (!ts_node_is_named(child)) {
+        if (!target) {
+          op_end = end_of(child);
+        }
+      } else if (child_kind == NodeKind::file_descriptor) {
+        op_end = std::max(op_end, end_of(child));
+      } else if (child_kind == NodeKind::heredoc_body) {
+        body = child;
+      } else if (is_redirect(child_kind)) {
+        nested.push_back(child);
+      } else if (!target && (child_kind == NodeKind::word || child_kind == NodeKind::heredoc_start ||
+                             child_kind == NodeKind::command_substitution ||
+                             child_kind == NodeKind::process_substitution || child_kind == NodeKind::variable_name)) {
+        target = child;
+      }
+    }
+    for (std::size_t i = start; i < op_end; ++i) {
+      if (!is_blank(m_text[i])) {
+        token.op.push_back(m_text[i]);
+      }
+    }
+    std::size_t end = op_end;
+    if (target) {
+      token.word = make_word(*target, depth);
+      end = end_of(*target);
+    } else {
+      token.word.span = m_map.map(op_end, op_end);
+    }
+    token.span = m_map.map(start, std::max(end, start));
+    if (body) {
+      token.heredoc_body = std::string(
+          m_text.substr(ts_node_start_byte(*body) < m_text.size() ? ts_node_start_byte(*body) : m_text.size(),
+                        end_of(*body) - std::min<std::size_t>(ts_node_start_byte(*body), end_of(*body))));
+      // An unquoted delimiter runs the body's substitutions when the document is read.
+      collect_substitutions(*body, token.word.substitutions, nullptr, depth);
+    }
+    command.redirects.push_back(&store(std::move(token)));
+    for (const TSNode inner : nested) {
+      add_redirect(inner, command, depth);
+    }
+  }
+
+  // ---- words ----
+
+  Word make_word(TSNode node, int depth)
+  {
+    std::vector<Substitution> substitutions;
+    std::vector<SubstitutionRange> ranges;
+    collect_substitutions(node, substitutions, &ranges, depth);
+    Word word = read_word(m_text, start_of(node), end_of(node), m_map, ranges);
+    word.substitutions = std::move(substitutions);
+    return word;
+  }
+
+  // Every command/process substitution under `node` (not inside each other:
+  // those belong to the nested script), parsed as a script of its own.
+  void collect_substitutions(TSNode node, std::vector<Substitution>& out, std::vector<SubstitutionRange>* ranges,
+                             int depth)
+  {
+    // Parentheses of arithmetic nest like any other construct and share the cap.
+    std::vector<std::pair<TSNode, int>> pending{{node, depth}};
+    while (!pending.empty()) {
+      const auto [current, level] = pending.back();
+      pending.pop_back();
+      const NodeKind current_kind = kind(current);
+      if (current_kind == NodeKind::command_substitution || current_kind == NodeKind::process_substitution) {
+        out.push_back(substitution(current, level));
+        if (ranges != nullptr) {
+          ranges->push_back(SubstitutionRange{start_of(current), end_of(current)});
+        }
+        continue;
+      }
+      if (ts_node_child_count(current) == 0) {
+        continue;
+      }
+      int inner_level = level;
+      if (ts_node_is_named(current)) {
+        const std::string_view text = source(current);
+        inner_level += text.starts_with("((") || text.starts_with("$((") ? 2 : text.starts_with('(') ? 1 : 0;
+      }
+      if (inner_level > k_max_nesting) {
+        too_deep(current);
+        continue;
+      }
+      std::vector<TSNode> inner = children(current);
+      for (auto it = inner.rbegin(); it != inner.rend(); ++it) {
+        pending.emplace_back(*it, inner_level);
+      }
+    }
+  }
+
+  Substitution substitution(TSNode node, int depth)
+  {
+    Substitution result;
+    const std::size_t start = start_of(node);
+    const char first = start < m_text.size() ? m_text[start] : '$';
+    result.kind = first == '`'   ? SubstitutionKind::backtick
+                  : first == '<' ? SubstitutionKind::process_input
+                  : first == '>' ? SubstitutionKind::process_output
+                                 : SubstitutionKind::command;
+    result.span = span_of(node);
+    if (depth + 1 > k_max_nesting) {
+      too_deep(node);
+      return result;
+    }
+    auto script = std::make_shared<Script>();
+    std::deque<Token>* outer = m_storage;
+    m_storage = &script->storage;
+    add_statements(node, script->pipelines, depth + 1);
+    m_storage = outer;
+    result.tokens = flatten(*script);
+    for (Token& token : result.tokens) {
+      token.word.substitutions.clear(); // deeper levels stay in the nested script
+    }
+    result.script = std::move(script);
+    return result;
+  }
+};
+
+// The first ERROR or MISSING node, searching only subtrees that hold one.
+std::optional<ParseProblem> find_error(TSNode root, std::string_view text, const SpanMap& map)
+{
+  std::vector<TSNode> pending{root};
+  while (!pending.empty()) {
+    const TSNode node = pending.back();
+    pending.pop_back();
+    const std::size_t start = std::min<std::size_t>(ts_node_start_byte(node), text.size());
+    const std::size_t end =
+        std::min<std::size_t>(std::max(ts_node_end_byte(node), ts_node_start_byte(node)), text.size());
+    if (ts_node_is_missing(node)) {
+      return ParseProblem{"parse.error",
+                          std::string("the command is incomplete: a '") + ts_node_type(node) + "' is missing",
+                          map.map(start, end)};
+    }
+    if (ts_node_symbol(node) == static_cast<TSSymbol>(-1)) { // ERROR
+      return ParseProblem{"parse.error", "the command does not parse as shell code", map.map(start, end)};
+    }
+    const std::uint32_t count = ts_node_child_count(node);
+    // Children in reverse so that the leftmost problem is found first.
+    TSTreeCursor cursor = ts_tree_cursor_new(node);
+    std::vector<TSNode> inner;
+    inner.reserve(count);
+    if (ts_tree_cursor_goto_first_child(&cursor)) {
+      do {
+        const TSNode child = ts_tree_cursor_current_node(&cursor);
+        if (ts_node_has_error(child)) {
+          inner.push_back(child);
+        }
+      } while (ts_tree_cursor_goto_next_sibling(&cursor));
+    }
+    ts_tree_cursor_delete(&cursor);
+    pending.insert(pending.end(), inner.rbegin(), inner.rend());
+  }
+  return ParseProblem{"parse.error", "the command does not parse as shell code", map.map(0, text.size())};
+}
+
+Token op_token(std::string op, Span span)
+{
+  Token token;
+  token.kind = TokenKind::op;
+  token.op = std::move(op);
+  token.span = span;
+  return token;
+}
+
+Token word_token(const Word& word)
+{
+  Token token;
+  token.word = word;
+  token.span = word.span;
+  return token;
+}
+
+// Bodies were built at most k_max_nesting deep, so this recursion is bounded.
+void flatten_into(const std::vector<Pipeline>& pipelines, std::vector<Token>& out)
+{
+  for (const Pipeline& pipeline : pipelines) {
+    for (std::size_t i = 0; i < pipeline.commands.size(); ++i) {
+      const Command& command = pipeline.commands[i];
+      if (i > 0) {
+        out.push_back(op_token("|", command.span));
+      }
+      const std::size_t first = out.size();
+      for (const Word* word : command.assignments) {
+        out.push_back(word_token(*word));
+      }
+      for (const Word* word : command.words) {
+        out.push_back(word_token(*word));
+      }
+      for (const Token* redirect : command.redirects) {
+        out.push_back(*redirect);
+      }
+      std::stable_sort(out.begin() + static_cast<std::ptrdiff_t>(first), out.end(),
+                       [](const Token& a, const Token& b) { return a.span.begin < b.span.begin; });
+      if (!command.body.empty()) {
+        const bool subshell = command.kind == Command::Kind::subshell;
+        out.push_back(op_token(subshell ? "(" : "{", command.span));
+        flatten_into(command.body, out);
+        out.push_back(op_token(subshell ? ")" : "}", command.span));
+      }
+    }
+    if (!pipeline.separator.empty()) {
+      out.push_back(op_token(pipeline.separator, pipeline.span));
+    }
+  }
+}
+
+// How deep brackets open without closing, read crudely (quotes ignored).
+// Debian's tree-sitter 0.20.7 runtime double-frees trees of tens of
+// thousands of unclosed brackets, so such input never reaches it; real
+// commands stay far below the limit, and the validator caps nesting at
+// k_max_nesting anyway.
+constexpr std::size_t k_max_bracket_depth = 4096;
+
+bool brackets_too_deep(std::string_view text)
+{
+  std::size_t level = 0;
+  std::size_t backquotes = 0;
+  for (const char c : text) {
+    if (c == '`' && ++backquotes > k_max_bracket_depth) {
+      return true; // each pair may open a level
+    }
+    if (c == '(' || c == '{' || c == '[') {
+      if (++level > k_max_bracket_depth) {
+        return true;
+      }
+    } else if ((c == ')' || c == '}' || c == ']') && level > 0) {
+      --level;
     }
   }
   return false;
 }
 
-bool is_case_terminator(const Token& token)
-{
-  return is_op(token, ";;") || is_op(token, ";&") || is_op(token, ";;&");
-}
-
-class Parser
-{
-public:
-  Parser(const std::vector<Token>& tokens, int depth) : m_tokens(tokens), m_depth(depth) {}
-
-  ParseResult run()
-  {
-    ParseResult result;
-    result.script.pipelines = parse_list(Closer::none, m_depth);
-    result.problem = std::move(m_problem);
-    return result;
-  }
-
-private:
-  enum class Closer { none, paren, brace, case_item };
-
-  const std::vector<Token>& m_tokens;
-  int m_depth;
-  std::size_t m_pos = 0;
-  std::optional<ParseProblem> m_problem;
-
-  const Token* peek(std::size_t ahead = 0) const
-  {
-    return m_pos + ahead < m_tokens.size() ? &m_tokens[m_pos + ahead] : nullptr;
-  }
-
-  void fail(std::string rule_id, std::string message, Span span)
-  {
-    if (!m_problem) {
-      m_problem = ParseProblem{std::move(rule_id), std::move(message), span};
-    }
-  }
-
-  void fail(std::string message, Span span) { fail("parse.error", std::move(message), span); }
-
-  Span span_from(std::size_t first) const
-  {
-    if (first >= m_pos || m_pos == 0) {
-      return first < m_tokens.size() ? m_tokens[first].span : Span{};
-    }
-    return Span{m_tokens[first].span.begin, m_tokens[m_pos - 1].span.end};
-  }
-
-  Span last_span() const { return m_tokens.empty() ? Span{} : m_tokens.back().span; }
-
-  bool at_closer(Closer closer) const
-  {
-    const Token* token = peek();
-    if (token == nullptr) {
-      return false;
-    }
-    switch (closer) {
-    case Closer::none:
-      return false;
-    case Closer::paren:
-      return is_op(*token, ")");
-    case Closer::brace:
-      return is_keyword(*token, "}");
-    case Closer::case_item:
-      return is_case_terminator(*token) || is_keyword(*token, "esac");
-    }
-    return false;
-  }
-
-  void skip_newlines()
-  {
-    while (peek() != nullptr && is_op(*peek(), "\n")) {
-      ++m_pos;
-    }
-  }
-
-  std::vector<Pipeline> parse_list(Closer closer, int depth)
-  {
-    std::vector<Pipeline> list;
-    while (true) {
-      while (peek() != nullptr && (is_op(*peek(), "\n") || is_op(*peek(), ";"))) {
-        ++m_pos;
-      }
-      const Token* token = peek();
-      if (token == nullptr) {
-        if (closer != Closer::none) {
-          fail(closer == Closer::case_item ? "a case statement is never closed with esac"
-                                           : "a ( or { group is never closed",
-               last_span());
-        }
-        return list;
-      }
-      if (at_closer(closer)) {
-        return list;
-      }
-      if (is_op(*token, ")")) {
-        fail("a ) has no matching (", token->span);
-        ++m_pos;
-        continue;
-      }
-      if (is_case_terminator(*token) || is_op(*token, "&") || is_op(*token, "&&") || is_op(*token, "||") ||
-          is_op(*token, "|") || is_op(*token, "|&")) {
-        fail("unexpected '" + token->op + "' where a command should be", token->span);
-        ++m_pos;
-        continue;
-      }
-      const std::size_t before = m_pos;
-      Pipeline pipeline = parse_pipeline(closer, depth);
-      if (m_pos == before) {
-        fail("unexpected token where a command should be", token->span);
-        ++m_pos;
-        continue;
-      }
-      const Token* after = peek();
-      if (after != nullptr && is_op(*after, "&")) {
-        pipeline.background = true;
-        ++m_pos;
-      } else if (after != nullptr && (is_op(*after, "&&") || is_op(*after, "||"))) {
-        ++m_pos;
-        skip_newlines();
-        if (peek() == nullptr || at_closer(closer)) {
-          fail("'" + after->op + "' has no command after it", after->span);
-        }
-      }
-      if (!pipeline.commands.empty()) {
-        list.push_back(std::move(pipeline));
-      }
-    }
-  }
-
-  Pipeline parse_pipeline(Closer closer, int depth)
-  {
-    Pipeline pipeline;
-    while (true) {
-      std::optional<Command> command = parse_command(closer, depth);
-      const Token* token = peek();
-      if (command) {
-        pipeline.commands.push_back(std::move(*command));
-      }
-      if (token == nullptr || !(is_op(*token, "|") || is_op(*token, "|&"))) {
-        break;
-      }
-      if (!command) {
-        fail("a | has no command before it", token->span);
-      }
-      ++m_pos;
-      skip_newlines();
-      const Token* next = peek();
-      if (next == nullptr || at_closer(closer) || next->kind == TokenKind::op) {
-        if (next == nullptr || !is_op(*next, "(")) {
-          fail("a | has no command after it", token->span);
-          break;
-        }
-      }
-    }
-    if (!pipeline.commands.empty()) {
-      pipeline.span = Span{pipeline.commands.front().span.begin, pipeline.commands.back().span.end};
-    }
-    return pipeline;
-  }
-
-  void read_redirects(Command& command)
-  {
-    while (peek() != nullptr && peek()->kind == TokenKind::redirect) {
-      command.redirects.push_back(peek());
-      ++m_pos;
-    }
-  }
-
-  std::optional<Command> parse_command(Closer closer, int depth)
-  {
-    while (peek() != nullptr && is_any_keyword(*peek(), k_leading_keywords)) {
-      ++m_pos;
-    }
-    const Token* token = peek();
-    if (token == nullptr || at_closer(closer)) {
-      return std::nullopt;
-    }
-    const std::size_t first = m_pos;
-    if (is_any_keyword(*token, k_closing_keywords)) {
-      ++m_pos;
-      Command command;
-      command.kind = Command::Kind::compound_end;
-      read_redirects(command);
-      command.span = span_from(first);
-      return command;
-    }
-    if (is_op(*token, "(") || is_keyword(*token, "{")) {
-      return parse_grouping(depth);
-    }
-    if (is_keyword(*token, "function") && peek(1) != nullptr && peek(1)->kind == TokenKind::word) {
-      std::string name = peek(1)->word.text;
-      m_pos += 2;
-      return parse_function_body(std::move(name), first, closer, depth);
-    }
-    if (token->kind == TokenKind::word && !token->word.quoted && peek(1) != nullptr && is_op(*peek(1), "(") &&
-        peek(2) != nullptr && is_op(*peek(2), ")")) {
-      return parse_function_body(token->word.text, first, closer, depth);
-    }
-    if (is_keyword(*token, "case")) {
-      return parse_case(depth);
-    }
-    Command command;
-    while (const Token* current = peek()) {
-      if (current->kind == TokenKind::word) {
-        if (command.words.empty() && is_assignment(current->word)) {
-          command.assignments.push_back(&current->word);
-        } else {
-          command.words.push_back(&current->word);
-        }
-      } else if (current->kind == TokenKind::redirect) {
-        command.redirects.push_back(current);
-      } else {
-        break;
-      }
-      ++m_pos;
-    }
-    if (m_pos == first) {
-      return std::nullopt;
-    }
-    command.span = span_from(first);
-    return command;
-  }
-
-  std::optional<Command> parse_grouping(int depth)
-  {
-    const std::size_t first = m_pos;
-    const Token& open = m_tokens[first];
-    const bool subshell = is_op(open, "(");
-    if (depth + 1 > k_max_nesting) {
-      fail("parse.too-deep", "the command nests groups or subshells too deeply to check", open.span);
-      m_pos = m_tokens.size();
-      return std::nullopt;
-    }
-    ++m_pos;
-    Command command;
-    command.kind = subshell ? Command::Kind::subshell : Command::Kind::group;
-    command.body = parse_list(subshell ? Closer::paren : Closer::brace, depth + 1);
-    if (peek() != nullptr && (subshell ? is_op(*peek(), ")") : is_keyword(*peek(), "}"))) {
-      ++m_pos;
-    } else {
-      fail(subshell ? "a ( is never closed" : "a { group is never closed with }", open.span);
-    }
-    read_redirects(command);
-    command.span = span_from(first);
-    return command;
-  }
-
-  // At `name`, or after `function name`: optional (), then the body command.
-  std::optional<Command> parse_function_body(std::string name, std::size_t first, Closer closer, int depth)
-  {
-    if (m_pos == first) {
-      ++m_pos; // the name
-    }
-    if (peek() != nullptr && is_op(*peek(), "(") && peek(1) != nullptr && is_op(*peek(1), ")")) {
-      m_pos += 2;
-    }
-    skip_newlines();
-    Command command;
-    command.kind = Command::Kind::function_definition;
-    command.function_name = std::move(name);
-    std::optional<Command> body = parse_command(closer, depth);
-    if (!body) {
-      fail("a function definition has no body", m_tokens[first].span);
-    } else {
-      Pipeline pipeline;
-      pipeline.span = body->span;
-      pipeline.commands.push_back(std::move(*body));
-      command.body.push_back(std::move(pipeline));
-    }
-    command.span = span_from(first);
-    return command;
-  }
-
-  // case WORD in [(]pattern) list ;; ... esac — flattened into a group whose
-  // first command is the `case WORD in` header (so substitutions in WORD are
-  // still checked), followed by every branch's commands.
-  std::optional<Command> parse_case(int depth)
-  {
-    const std::size_t first = m_pos;
-    Command header;
-    while (const Token* token = peek()) {
-      if (token->kind != TokenKind::word) {
-        break;
-      }
-      header.words.push_back(&token->word);
-      ++m_pos;
-      if (header.words.size() > 1 && is_keyword(*token, "in")) {
-        break;
-      }
-    }
-    header.span = span_from(first);
-    Command command;
-    command.kind = Command::Kind::group;
-    Pipeline header_pipeline;
-    header_pipeline.span = header.span;
-    header_pipeline.commands.push_back(std::move(header));
-    command.body.push_back(std::move(header_pipeline));
-    while (true) {
-      while (peek() != nullptr && (is_op(*peek(), "\n") || is_op(*peek(), ";"))) {
-        ++m_pos;
-      }
-      const Token* token = peek();
-      if (token == nullptr) {
-        fail("a case statement is never closed with esac", m_tokens[first].span);
-        break;
-      }
-      if (is_keyword(*token, "esac")) {
-        ++m_pos;
-        break;
-      }
-      if (is_op(*token, "(")) {
-        ++m_pos;
-      }
-      while (peek() != nullptr && !is_op(*peek(), ")")) {
-        ++m_pos;
-      }
-      if (peek() == nullptr) {
-        fail("a case pattern is never closed with )", m_tokens[first].span);
-        break;
-      }
-      ++m_pos;
-      std::vector<Pipeline> branch = parse_list(Closer::case_item, depth + 1);
-      for (auto& pipeline : branch) {
-        command.body.push_back(std::move(pipeline));
-      }
-      if (peek() != nullptr && is_case_terminator(*peek())) {
-        ++m_pos;
-      }
-    }
-    read_redirects(command);
-    command.span = span_from(first);
-    return command;
-  }
-};
-
 } // namespace
 
-ParseResult parse(const std::vector<Token>& tokens, int depth)
+ParseResult parse(BashParser& parser, std::string_view text, const SpanMap& map, int depth)
 {
-  return Parser(tokens, depth).run();
+  ParseResult result;
+  if (!parser.ok()) {
+    result.problem =
+        ParseProblem{"parse.error", "the command could not be checked: " + parser.problem(), map.map(0, text.size())};
+    return result;
+  }
+  if (depth > k_max_nesting) {
+    result.problem = ParseProblem{"parse.too-deep", "the command nests quoted commands too deeply to check",
+                                  map.map(0, text.size())};
+    return result;
+  }
+  if (brackets_too_deep(text)) {
+    result.problem =
+        ParseProblem{"parse.too-deep", "the command nests brackets too deeply to check", map.map(0, text.size())};
+    return result;
+  }
+  const TreeHandle tree = parser.parse(text);
+  if (!tree) {
+    result.problem = ParseProblem{"parse.error", "the command could not be parsed in time", map.map(0, text.size())};
+    return result;
+  }
+  const TSNode root = ts_tree_root_node(tree.get());
+  Builder builder(parser, root, text, map);
+  builder.build(root, result.script, depth);
+  if (ts_node_has_error(root)) {
+    result.problem = find_error(root, text, map);
+  } else {
+    result.problem = builder.take_problem();
+  }
+  return result;
+}
+
+ParseResult parse(std::string_view text, const SpanMap& map, int depth)
+{
+  BashParser parser;
+  return parse(parser, text, map, depth);
+}
+
+std::vector<Token> flatten(const Script& script)
+{
+  std::vector<Token> out;
+  flatten_into(script.pipelines, out);
+  return out;
+}
+
+LexResult lex(std::string_view text, const SpanMap& map, int depth)
+{
+  ParseResult parsed = parse(text, map, depth);
+  LexResult result;
+  result.tokens = flatten(parsed.script);
+  result.problem = std::move(parsed.problem);
+  return result;
 }
 
 } // namespace caro::safety

@@ -1,13 +1,19 @@
 #pragma once
 
-// Splits lexed tokens into pipelines of simple commands, subshells, groups and
-// function definitions. Compound statements (if/while/for/case...) are
-// flattened: their reserved words are skipped so that every command inside
-// them is checked, which is all the validator needs. Commands point into the
-// token list, which must outlive the script.
+// Parses command text with the tree-sitter bash grammar and reduces the tree
+// to what the validator checks: pipelines of commands, wherever they occur
+// (lists, subshells, groups, function bodies, if/while/for/case bodies,
+// command and process substitutions, here-document bodies). Compound
+// statements become groups holding every command inside them, with their
+// words (for lists, case subjects, test operands) as a header command, so
+// substitutions there are checked too. Spans are byte offsets into the
+// original text. A tree with ERROR or MISSING nodes still yields what parsed,
+// plus a problem.
 
+#include "caro/safety/bash_tree.h"
 #include "caro/safety/lexer.h"
 
+#include <deque>
 #include <optional>
 #include <string>
 #include <vector>
@@ -21,9 +27,9 @@ struct Command
   enum class Kind {
     simple,
     subshell,            // ( ... )
-    group,               // { ...; } and case ... esac
+    group,               // { ...; }, and if/while/for/case/[[ ]] flattened
     function_definition, // name() body; `function_name` and `body` are set
-    compound_end         // fi / done / esac with the redirections that follow them
+    compound_end         // kept for compatibility; the tree-sitter parser attaches such redirections to the group
   };
 
   Kind kind = Kind::simple;
@@ -40,11 +46,19 @@ struct Pipeline
   std::vector<Command> commands;
   bool background = false; // followed by &
   Span span;
+  std::string separator; // the operator after it: "&&", "||", ";", "&", "\n", or "" at the end
 };
 
 struct Script
 {
   std::vector<Pipeline> pipelines;
+  std::deque<Token> storage; // the words and redirections the commands point at (stable addresses)
+
+  Script() = default;
+  Script(Script&&) = default;
+  Script& operator=(Script&&) = default;
+  Script(const Script&) = delete; // commands point into storage
+  Script& operator=(const Script&) = delete;
 };
 
 struct ParseResult
@@ -53,7 +67,24 @@ struct ParseResult
   std::optional<ParseProblem> problem; // the first problem; the script holds what was understood
 };
 
-ParseResult parse(const std::vector<Token>& tokens, int depth = 0);
+// Parses `text`; spans go through `map`. `depth` is the nesting level of the
+// text itself (a string re-checked from `bash -c` is one level down).
+ParseResult parse(BashParser& parser, std::string_view text, const SpanMap& map = {}, int depth = 0);
+// The same with a parser of its own (tests, one-off checks).
+ParseResult parse(std::string_view text, const SpanMap& map = {}, int depth = 0);
+
+// The words, redirections and operators of a parsed command, in source
+// order, nested commands included (for tests and token-level scans).
+struct LexResult
+{
+  std::vector<Token> tokens;
+  std::optional<ParseProblem> problem;
+};
+LexResult lex(std::string_view text, const SpanMap& map = {}, int depth = 0);
+
+// The tokens of a script's own commands, separated by their operators;
+// substitutions are kept in the words but not expanded into the list.
+std::vector<Token> flatten(const Script& script);
 
 // True when `word` is a NAME=value assignment.
 bool is_assignment(const Word& word);

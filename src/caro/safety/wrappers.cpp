@@ -3,7 +3,7 @@
 
 #include "caro/safety/wrappers.h"
 
-#include "caro/safety/lexer.h"
+#include "caro/safety/parser.h"
 
 #include <array>
 

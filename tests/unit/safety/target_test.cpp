@@ -1,6 +1,7 @@
 // Target classification: what a path argument stands for, through quoting,
 // ~/$HOME expansion, globs, .. and unknown variables.
 
+#include "caro/safety/parser.h"
 #include "caro/safety/target.h"
 
 #include <gtest/gtest.h>
