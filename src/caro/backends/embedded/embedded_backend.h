@@ -26,7 +26,7 @@ struct EmbeddedOptions
 {
   std::string model;   // catalog id or path to a GGUF file
   EnvLookup env;       // HOME and XDG_* (model and cache directories), CARO_LLAMA_LOG
-  int threads = 0;     // 0: the physical cores
+  int threads = 0;     // 0: the idle physical cores (default_threads())
   int max_tokens = 64; // generation limit
   bool prefix_cache = true;
 };

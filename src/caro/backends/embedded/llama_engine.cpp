@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <fstream>
 #include <set>
 #include <thread>
@@ -49,6 +50,28 @@ int physical_cores()
   }
   const unsigned threads = std::thread::hardware_concurrency();
   return threads == 0 ? 1 : static_cast<int>(threads);
+}
+
+int default_threads()
+{
+  // ggml's workers meet at a spinning barrier after every operation, so one
+  // descheduled worker stalls the others for a whole time slice: measured
+  // here, with a compiler busy on both cores, 2 threads generated 40 times
+  // slower than 1. So use the cores that are idle now: /proc/loadavg's
+  // fourth field counts the runnable tasks, this process included.
+  const int cores = physical_cores();
+  std::ifstream loadavg("/proc/loadavg");
+  double one = 0.0;
+  double five = 0.0;
+  double fifteen = 0.0;
+  std::string running;
+  if (!(loadavg >> one >> five >> fifteen >> running)) {
+    return cores;
+  }
+  const int runnable = std::atoi(running.c_str()); // "3/512" -> 3
+  const auto online = static_cast<int>(std::max(1U, std::thread::hardware_concurrency()));
+  const int idle = online - std::max(0, runnable - 1);
+  return std::clamp(idle, 1, cores);
 }
 
 #if CARO_HAVE_LLAMA
@@ -200,7 +223,7 @@ Expected<std::unique_ptr<LlamaEngine>> LlamaEngine::load(const EngineOptions& op
   }
   state->vocab = llama_model_get_vocab(state->model.get());
 
-  const int threads = options.threads > 0 ? options.threads : physical_cores();
+  const int threads = options.threads > 0 ? options.threads : default_threads();
   llama_context_params context_params = llama_context_default_params();
   context_params.n_ctx = options.n_ctx;
   context_params.n_batch = options.n_batch;

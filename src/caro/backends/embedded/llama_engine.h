@@ -26,7 +26,7 @@ struct EngineOptions
 {
   std::string model_path;
   std::string catalog_id;               // for error hints
-  int threads = 0;                      // 0: the physical cores
+  int threads = 0;                      // 0: default_threads()
   uint32_t n_ctx = 2048;                // tokens of context
   uint32_t n_batch = 512;               // tokens per llama_decode call
   int max_tokens = 64;                  // generation limit
@@ -70,5 +70,10 @@ private:
 // The number of physical CPU cores (from /proc/cpuinfo), or the number of
 // hardware threads when that cannot be read.
 int physical_cores();
+
+// The physical cores that are idle right now (at least 1): the default
+// thread count, because ggml's spinning barriers collapse when a worker has
+// to share its core.
+int default_threads();
 
 } // namespace caro::backends
