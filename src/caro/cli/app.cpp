@@ -128,6 +128,8 @@ int run(int argc, char** argv)
     return run_validate(session);
   case Subcommand::config:
     return run_config(session);
+  case Subcommand::model:
+    return run_model(session);
   case Subcommand::doctor:
     return run_doctor(session);
   default:

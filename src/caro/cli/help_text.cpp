@@ -15,6 +15,11 @@ Usage:
   caro config show|path              show the settings and where they came from, or the file's path
   caro config get <KEY>              print one setting
   caro config set <KEY> <VALUE>      change a setting in the config file
+  caro model list                    list the catalog models, which are downloaded, and where
+  caro model pull [ID]               download a model (default: the configured one)
+  caro model rm <ID>                 delete a downloaded model
+  caro model info|path|verify [ID|PATH]
+                                     show a model's metadata, its file path, or check its sha256
   caro doctor                        show what was detected and which backends are usable
   caro init bash|zsh|fish            print a shell integration (Ctrl-G turns the line into a command)
   caro completion bash|zsh|fish      print a completion script
@@ -29,6 +34,7 @@ Options:
       --safety strict|moderate|permissive
                             what to block and what to confirm (default: moderate)
   -o, --output plain|json   output format (default: plain)
+      --model ID|PATH       the embedded backend's model: a catalog id or a .gguf file
   -x, --execute             run the command (asks first unless the risk allows otherwise)
   -y, --yes                 with -x, run safe and moderate commands without asking
       --dry-run             never run anything, even with -x
@@ -49,7 +55,7 @@ Exit status:
 On a terminal caro shows the command with its risk and asks before running it.
 When stdout is not a terminal it prints only the command, so $(caro ...) works.
 Settings: flags > environment (CARO_BACKEND, CARO_SAFETY, ...) > config file.
-See docs/cli.md and docs/config.md.
+See docs/cli.md, docs/config.md and docs/models.md.
 )";
 }
 

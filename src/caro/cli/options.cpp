@@ -14,7 +14,7 @@ struct SettingFlag
 
 constexpr SettingFlag k_setting_flags[] = {
     {"-b,--backend", "backend"}, {"-s,--shell", "shell"},   {"--platform", "platform"},
-    {"--safety", "safety"},      {"-o,--output", "output"},
+    {"--safety", "safety"},      {"-o,--output", "output"},   {"--model", "model"},
 };
 
 std::string describe_parse_error(const CLI::ParseError& error)
@@ -66,12 +66,15 @@ Expected<Options> parse_options(int argc, const char* const* argv)
   auto* config = app.add_subcommand("config");
   config->add_option("action", options.action);
   config->add_option("arguments", options.action_args);
+  auto* model = app.add_subcommand("model");
+  model->add_option("action", options.action);
+  model->add_option("arguments", options.action_args);
   auto* doctor = app.add_subcommand("doctor");
   auto* init = app.add_subcommand("init");
   init->add_option("shell", options.action);
   auto* completion = app.add_subcommand("completion");
   completion->add_option("shell", options.action);
-  for (auto* sub : {validate, config, doctor, init, completion}) {
+  for (auto* sub : {validate, config, model, doctor, init, completion}) {
     sub->fallthrough();
     sub->set_help_flag();
     sub->add_flag("-h,--help", help);
@@ -98,6 +101,8 @@ Expected<Options> parse_options(int argc, const char* const* argv)
     options.subcommand = Subcommand::validate;
   } else if (config->parsed()) {
     options.subcommand = Subcommand::config;
+  } else if (model->parsed()) {
+    options.subcommand = Subcommand::model;
   } else if (doctor->parsed()) {
     options.subcommand = Subcommand::doctor;
   } else if (init->parsed()) {

@@ -13,7 +13,7 @@
 
 namespace caro::cli {
 
-enum class Subcommand { generate, validate, config, doctor, init, completion, help, version };
+enum class Subcommand { generate, validate, config, model, doctor, init, completion, help, version };
 
 struct Options
 {
@@ -33,7 +33,7 @@ struct Options
   bool quiet = false;
   bool no_color = false;
 
-  // `config ACTION [KEY [VALUE]]`, `init SHELL`, `completion SHELL`.
+  // `config ACTION [KEY [VALUE]]`, `model ACTION [ARG]`, `init SHELL`, `completion SHELL`.
   std::string action;
   std::vector<std::string> action_args;
 };

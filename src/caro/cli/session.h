@@ -34,6 +34,7 @@ double milliseconds_since(std::chrono::steady_clock::time_point since);
 int run_generate(Session& session);
 int run_validate(Session& session);
 int run_config(Session& session);
+int run_model(Session& session);
 int run_doctor(Session& session);
 int run_init(Session& session);
 int run_completion(Session& session);

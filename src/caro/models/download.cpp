@@ -473,6 +473,18 @@ Expected<DownloadResult> download_file(const DownloadRequest& request, const Dow
   if (fd.get() < 0) {
     return unexpected("cannot create " + part + ": " + errno_text(), "check that " + directory + " is writable");
   }
+  // A failed first attempt must not leave an empty .part behind (a non-empty one is kept for resuming).
+  struct EmptyPartRemover
+  {
+    const std::string& path;
+    ~EmptyPartRemover()
+    {
+      std::error_code ignored;
+      if (std::filesystem::exists(path, ignored) && std::filesystem::file_size(path, ignored) == 0) {
+        std::filesystem::remove(path, ignored);
+      }
+    }
+  } empty_part_remover{part};
   struct stat info
   {
   };

@@ -229,6 +229,7 @@ TEST_F(DownloadTest, NotFoundFailsAtOnceWithTheUrl)
   EXPECT_NE(result.error().hint.find("mirror"), std::string::npos);
   EXPECT_EQ(m_server.request_count(), 1u);
   EXPECT_FALSE(fs::exists(destination()));
+  EXPECT_FALSE(fs::exists(part_path(destination()))) << "no empty .part is left behind";
 }
 
 TEST_F(DownloadTest, ServerErrorsAreRetriedAndThenReported)
