@@ -215,6 +215,10 @@ Expected<std::unique_ptr<LlamaEngine>> LlamaEngine::load(const EngineOptions& op
   llama_model_params model_params = llama_model_default_params();
   model_params.n_gpu_layers = 0;
   model_params.load_mode = LLAMA_LOAD_MODE_MMAP;
+  // No weight repacking: it copies every repackable tensor out of the mapped
+  // file into a new buffer at each start, which a one-shot process pays in
+  // full and which doubles its resident memory.
+  model_params.use_extra_bufts = false;
   state->model.reset(llama_model_load_from_file(options.model_path.c_str(), model_params));
   if (!state->model) {
     return unexpected("llama.cpp could not load the model " + options.model_path,
