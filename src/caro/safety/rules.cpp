@@ -1,22 +1,48 @@
-// Gathers the per-category rule tables. The tables are constexpr arrays in
-// their own files, so nothing is built at start-up.
+// The embedded rule file, loaded once on first use (a function-local static:
+// thread-safe, and no work at static-initialisation time).
 
 #include "caro/safety/rules.h"
 
+#include "caro/util/embedded_files.h"
+
+#include <stdexcept>
+
 namespace caro::safety {
 
-std::array<std::span<const Rule>, 6> rule_sets()
+namespace {
+
+RuleSet load_embedded()
 {
-  return {filesystem_rules(), disk_rules(), network_rules(), system_rules(), tool_rules(), analysis_rules()};
+  constexpr std::string_view k_path = "safety/data/rules.toml";
+  const std::optional<std::string_view> text = util::embedded_file(k_path);
+  if (!text) {
+    throw std::logic_error("the rule file safety/data/rules.toml is not embedded");
+  }
+  Expected<RuleSet> loaded = load_rules(*text, k_path);
+  if (!loaded) {
+    throw std::logic_error("malformed rule file: " + loaded.error().message);
+  }
+  return std::move(loaded).value();
+}
+
+} // namespace
+
+std::span<const Rule> all_rules()
+{
+  static const RuleSet k_rules = load_embedded();
+  return k_rules.rules();
+}
+
+std::array<std::span<const Rule>, 1> rule_sets()
+{
+  return {all_rules()};
 }
 
 const Rule* find_rule(std::string_view id)
 {
-  for (const auto set : rule_sets()) {
-    for (const Rule& rule : set) {
-      if (rule.id == id) {
-        return &rule;
-      }
+  for (const Rule& rule : all_rules()) {
+    if (rule.id == id) {
+      return &rule;
     }
   }
   return nullptr;

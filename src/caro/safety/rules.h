@@ -1,49 +1,92 @@
 #pragma once
 
-// The rule table. Each rule is data (id, category, risk, message, safer
-// alternative, examples that must and must not trigger it) plus one matcher
-// over a CommandView. The unit tests iterate every rule's examples, and the
-// shape is meant to move to a data file later with the matchers becoming
-// generic predicates.
+// The rule table. Every rule is data in safety/data/rules.toml, compiled into
+// the binary: id, category, risk, message, safer alternative, examples that
+// must and must not trigger it, and a structured matcher over a CommandView
+// (see rule_matcher.h). The file is parsed once, lazily, on first use; a
+// malformed file is a programmer error that the unit tests catch.
 
 #include "caro/core/types.h"
 #include "caro/safety/assessment.h"
 #include "caro/safety/command_view.h"
+#include "caro/util/expected.h"
 
 #include <array>
+#include <cstddef>
+#include <memory>
 #include <optional>
 #include <span>
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace caro::safety {
 
-// Returns where the rule fires (usually view.span), or nullopt.
-using Matcher = std::optional<Span> (*)(const CommandView& view);
+struct MatcherSpec; // rule_matcher.h
+
+// A rule's compiled matcher; empty for findings raised by the validator itself
+// (parse problems, sudo). Called like a function: matcher(view) returns where
+// the rule fires (usually view.span), or nullopt.
+class MatcherRef
+{
+public:
+  MatcherRef() = default;
+  explicit MatcherRef(const std::vector<MatcherSpec>* alternatives) : m_alternatives(alternatives) {}
+
+  std::optional<Span> operator()(const CommandView& view) const;
+  explicit operator bool() const { return m_alternatives != nullptr; }
+  friend bool operator==(const MatcherRef& matcher, std::nullptr_t) { return matcher.m_alternatives == nullptr; }
+
+private:
+  const std::vector<MatcherSpec>* m_alternatives = nullptr; // any one that matches fires the rule
+};
 
 struct Rule
 {
-  std::string_view id;       // "fs.rm-recursive-root"
-  std::string_view category; // "filesystem", "disk", "network", "system", "tools", "analysis"
+  std::string id;       // "fs.rm-recursive-root"
+  std::string category; // "filesystem", "disk", "network", "system", "tools", "analysis"
   // Of the rules sharing a group, only the first that matches a command (in
-  // table order) reports: `rm -rf /` is "root", not also "recursive rm".
-  std::string_view group;
+  // file order) reports: `rm -rf /` is "root", not also "recursive rm".
+  std::string group;
   Risk risk = Risk::safe;
-  std::string_view message;
-  std::string_view alternative;
-  std::span<const std::string_view> match_examples;     // each must produce this rule's finding
-  std::span<const std::string_view> not_match_examples; // none may
-  Matcher matcher = nullptr; // nullptr: raised by the validator itself (parse problems, sudo)
+  std::string message;
+  std::string alternative;
+  std::vector<std::string> match_examples;     // each must produce this rule's finding
+  std::vector<std::string> not_match_examples; // none may
+  std::string matcher_text;                    // the matcher as written in the data, for the docs
+  MatcherRef matcher;                          // empty: raised by the validator itself
 };
 
-std::span<const Rule> filesystem_rules();
-std::span<const Rule> disk_rules();
-std::span<const Rule> network_rules();
-std::span<const Rule> system_rules();
-std::span<const Rule> tool_rules();
-std::span<const Rule> analysis_rules();
+// A loaded rule file. Rules point at matchers owned by the set, so a set is
+// only moved around whole.
+class RuleSet
+{
+public:
+  RuleSet();
+  ~RuleSet();
+  RuleSet(RuleSet&&) noexcept;
+  RuleSet& operator=(RuleSet&&) noexcept;
+  RuleSet(const RuleSet&) = delete;
+  RuleSet& operator=(const RuleSet&) = delete;
 
-// Every rule set, in the order they are evaluated.
-std::array<std::span<const Rule>, 6> rule_sets();
+  std::span<const Rule> rules() const { return m_rules; }
+
+private:
+  friend Expected<RuleSet> load_rules(std::string_view text, std::string_view path);
+  std::vector<Rule> m_rules;
+  std::vector<std::unique_ptr<std::vector<MatcherSpec>>> m_matchers;
+};
+
+// Parses a rule file (TOML; the format is described at the top of
+// safety/data/rules.toml). Errors name the file, line and rule.
+Expected<RuleSet> load_rules(std::string_view text, std::string_view path = "rules.toml");
+
+// The embedded rule file, loaded on first call. Throws std::logic_error when
+// it is malformed (a programmer error; the tests load it first).
+std::span<const Rule> all_rules();
+
+// Every rule set, in the order they are evaluated (one: the data file).
+std::array<std::span<const Rule>, 1> rule_sets();
 
 // The rule with this id; nullptr when there is none.
 const Rule* find_rule(std::string_view id);
