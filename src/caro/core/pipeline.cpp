@@ -1,6 +1,7 @@
 #include "caro/core/pipeline.h"
 
 #include "caro/backends/backend_factory.h"
+#include "caro/safety/request_intent.h"
 
 #include <chrono>
 
@@ -42,6 +43,23 @@ Outcome generate_command(const std::string& request, const ExecutionContext& con
   auto verdict = judge(validator, outcome.candidate->command, settings, context.platform);
   outcome.assessment = std::move(verdict.assessment);
   outcome.decision = verdict.decision;
+  // The request is checked too: a destructive request answered with a command
+  // rated below what it asks for gets no command, never a harmless-looking
+  // substitute.
+  const safety::RequestIntent intent = safety::classify_request(request);
+  if (auto reason = safety::substitute_reason(intent, outcome.candidate->command, outcome.assessment)) {
+    for (auto& attempt : outcome.chain.attempts) {
+      if (attempt.backend == outcome.backend) {
+        attempt.outcome = "declined: " + *reason;
+      }
+    }
+    outcome.chain.last_error =
+        Error{*reason, "ask for exactly what you want done; caro shows destructive commands with their risk"};
+    outcome.declined = std::move(*reason);
+    outcome.candidate.reset();
+    outcome.assessment = {};
+    outcome.decision = {};
+  }
   outcome.timing_ms.emplace_back("validate", elapsed_ms(start));
   return outcome;
 }

@@ -25,6 +25,10 @@ struct Outcome
   safety::PolicyDecision decision;
   backends::ChainResult chain; // attempts and per-backend timings
   Timings timing_ms;           // pipeline phases: generate, validate
+  // Set when the backend's command was declined because it is rated lower
+  // than the destructive request asks for (safety/request_intent.h); the
+  // candidate is then empty and chain.last_error explains why.
+  std::string declined;
 };
 
 // Checks an edited or generated command under the current settings.
