@@ -17,7 +17,7 @@
 namespace caro::backends::static_matcher {
 namespace {
 
-constexpr std::array<NamedBuilder, 13> k_engine_builders = {{
+constexpr std::array<NamedBuilder, 14> k_engine_builders = {{
     {"find_files", &match_find_files},
     {"largest_files", &match_largest_files},
     {"list_directory", &match_list_directory},
@@ -30,6 +30,7 @@ constexpr std::array<NamedBuilder, 13> k_engine_builders = {{
     {"head_tail", &match_head_tail},
     {"archive", &match_archive},
     {"git", &match_git},
+    {"git_files", &match_git_files},
     {"system_info", &match_system_info},
 }};
 

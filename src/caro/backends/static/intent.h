@@ -59,6 +59,7 @@ std::optional<Match> match_line_count(Analysis& analysis, const Slots& slots, co
 std::optional<Match> match_head_tail(Analysis& analysis, const Slots& slots, const Dialect& dialect);
 std::optional<Match> match_archive(Analysis& analysis, const Slots& slots, const Dialect& dialect);
 std::optional<Match> match_git(Analysis& analysis, const Slots& slots, const Dialect& dialect);
+std::optional<Match> match_git_files(Analysis& analysis, const Slots& slots, const Dialect& dialect);
 std::optional<Match> match_system_info(Analysis& analysis, const Slots& slots, const Dialect& dialect);
 
 // Helpers shared by the intents.

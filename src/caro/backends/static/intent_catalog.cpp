@@ -222,9 +222,9 @@ const CategorySpec* IntentCatalog::category(std::string_view name) const
 unsigned slot_kind_named(std::string_view name)
 {
   static constexpr std::pair<std::string_view, unsigned> k_kinds[] = {
-      {"size", slot_size},   {"time", slot_time},   {"type", slot_type},          {"name", slot_name},
+      {"size", slot_size},         {"time", slot_time},           {"type", slot_type},   {"name", slot_name},
       {"location", slot_location}, {"exclusion", slot_exclusion}, {"count", slot_count}, {"port", slot_port},
-      {"quoted", slot_quoted}, {"case", slot_case}, {"depth", slot_depth},
+      {"quoted", slot_quoted},     {"case", slot_case},           {"depth", slot_depth},
   };
   for (const auto& [kind_name, bit] : k_kinds) {
     if (kind_name == name) {
@@ -238,7 +238,8 @@ void parse_intents(std::string_view text, std::string_view file, IntentCatalog& 
 {
   // Intents are referred to by pointer while parsing: reserve so that
   // appending within this file never moves them under the parser.
-  catalog.intents.reserve(catalog.intents.size() + static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1);
+  catalog.intents.reserve(catalog.intents.size() +
+                          static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1);
   Parser parser(file, catalog);
   std::size_t number = 0;
   while (!text.empty()) {
