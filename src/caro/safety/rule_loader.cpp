@@ -237,6 +237,20 @@ MatcherSpec compile(Reader& reader, const toml::table& table, std::string_view r
     }
   }
   spec.commands = reader.strings(table, "command", rule_id);
+  for (const std::string& command : spec.commands) {
+    (command.find_first_of("*?") == std::string::npos ? spec.command_names : spec.command_globs).push_back(command);
+  }
+  std::sort(spec.command_names.begin(), spec.command_names.end());
+  for (const std::string& command : spec.commands) {
+    if (command.empty() || command.front() == '*' || command.front() == '?') {
+      spec.command_first_chars = ~std::uint64_t{0};
+    } else {
+      spec.command_first_chars |= std::uint64_t{1} << (static_cast<unsigned char>(command.front()) % 64);
+    }
+  }
+  for (const std::string& name : spec.command_names) {
+    spec.command_lengths |= std::uint64_t{1} << std::min<std::size_t>(name.size(), 63);
+  }
   if (!spec.commands.empty()) {
     parts.push_back("command " + join(spec.commands, "|"));
   }

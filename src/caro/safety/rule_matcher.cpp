@@ -6,7 +6,9 @@
 
 #include "caro/safety/rules.h"
 
+#include <algorithm>
 #include <cctype>
+#include <functional>
 
 namespace caro::safety {
 
@@ -17,14 +19,28 @@ char lower(char c)
   return static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
 }
 
-bool name_matches(const std::vector<std::string>& commands, std::string_view name)
+bool name_matches(const MatcherSpec& spec, std::string_view name)
 {
-  for (const std::string& command : commands) {
-    if (command == name || (command.find_first_of("*?") != std::string::npos && glob_match(command, name))) {
+  if (name.empty() || ((spec.command_first_chars >> (static_cast<unsigned char>(name[0]) % 64)) & 1U) == 0) {
+    return false;
+  }
+  if (spec.command_globs.empty() && ((spec.command_lengths >> std::min<std::size_t>(name.size(), 63)) & 1U) == 0) {
+    return false;
+  }
+  if (std::binary_search(spec.command_names.begin(), spec.command_names.end(), name, std::less<>())) {
+    return true;
+  }
+  for (const std::string& glob : spec.command_globs) {
+    if (glob_match(glob, name)) {
       return true;
     }
   }
   return false;
+}
+
+bool upstream_matches(const std::vector<std::string>& names, std::string_view name)
+{
+  return std::find(names.begin(), names.end(), name) != names.end();
 }
 
 bool any_glob(const std::vector<std::string>& patterns, std::string_view text, bool ignore_case = false)
@@ -89,7 +105,7 @@ std::optional<Span> check_upstream(const MatcherSpec& spec, const CommandView& v
     return std::nullopt;
   }
   for (const CommandView& stage : upstream(view)) {
-    const bool feeds = (!spec.upstream.empty() && name_matches(spec.upstream, stage.name)) ||
+    const bool feeds = (!spec.upstream.empty() && upstream_matches(spec.upstream, stage.name)) ||
                        (spec.upstream_predicate != nullptr && spec.upstream_predicate(stage));
     if (feeds) {
       return stage.span.begin <= view.span.begin ? Span{stage.span.begin, view.span.end} : view.span;
@@ -225,7 +241,7 @@ bool glob_match(std::string_view pattern, std::string_view text, bool ignore_cas
 
 std::optional<Span> evaluate(const MatcherSpec& spec, const CommandView& view)
 {
-  if (!spec.commands.empty() && !name_matches(spec.commands, view.name)) {
+  if (!spec.commands.empty() && !name_matches(spec, view.name)) {
     return std::nullopt;
   }
   if (needs_options(spec)) {

@@ -11,6 +11,7 @@
 #include "caro/safety/command_view.h"
 #include "caro/safety/target.h"
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -51,6 +52,14 @@ enum class WriteKind { authentication, configuration, system, block_device };
 struct MatcherSpec
 {
   std::vector<std::string> commands; // utility names; "mkfs.*" globs
+  // Split from `commands` at load time: exact names sorted for binary
+  // search, and the globs; the name test runs for every rule on every command.
+  std::vector<std::string> command_names;
+  std::vector<std::string> command_globs;
+  // Quick rejection before any string compare: bit (c % 64) for the first
+  // character of every name and glob, bit min(length, 63) for exact names.
+  std::uint64_t command_first_chars = 0;
+  std::uint64_t command_lengths = 0;
   // How to split options: short and long options that take a value.
   std::string value_short;
   std::vector<std::string> value_long;
