@@ -18,7 +18,22 @@ bool has_regex_chars(const std::string& text)
   return text.find_first_of(".*[]^$\\+?(){}|") != std::string::npos;
 }
 
-// The word right after a cue ("search for X", "containing X", "mentions X").
+// An unused all-capitals word of three letters or more (ERROR, WARN, TODO).
+bool is_upper_word(const Analysis& analysis, std::size_t i)
+{
+  if (i >= analysis.size() || analysis.used(i) || analysis.at(i).kind != TokenKind::word) {
+    return false;
+  }
+  const std::string& raw = analysis.at(i).raw;
+  bool upper = raw.size() >= 3;
+  for (char c : raw) {
+    upper = upper && ((c >= 'A' && c <= 'Z') || c == '_');
+  }
+  return upper;
+}
+
+// The word right after a cue ("search for X", "containing X", "mentions X");
+// "X or Y" becomes the alternation X|Y.
 std::optional<std::string> pattern_after_cue(Analysis& analysis, bool& cue_found)
 {
   for (std::size_t i = 0; i < analysis.size(); ++i) {
@@ -41,8 +56,15 @@ std::optional<std::string> pattern_after_cue(Analysis& analysis, bool& cue_found
       continue; // "find readme files" describes files, it is not text to search for
     }
     cue_found = true;
-    analysis.use_range(i, j + 1);
-    return analysis.at(j).raw;
+    std::string pattern = analysis.at(j).raw;
+    std::size_t last = j;
+    while (analysis.is(last + 1, "or") && analysis.is_kind(last + 2, TokenKind::word) &&
+           !is_non_location(analysis.at(last + 2).text) && analysis.at(last + 2).text != "file") {
+      pattern += "|" + analysis.at(last + 2).raw;
+      last += 2;
+    }
+    analysis.use_range(i, last + 1);
+    return pattern;
   }
   // "ERROR lines", "how many WARN occurrences": an upper-case word next to
   // "line" is the text itself.
@@ -50,16 +72,29 @@ std::optional<std::string> pattern_after_cue(Analysis& analysis, bool& cue_found
     if (analysis.used(i) || analysis.at(i).kind != TokenKind::word || !analysis.is_any(i + 1, {"line", "occurrence"})) {
       continue;
     }
-    const std::string& raw = analysis.at(i).raw;
-    bool upper = raw.size() >= 3;
-    for (char c : raw) {
-      upper = upper && ((c >= 'A' && c <= 'Z') || c == '_');
+    if (!is_upper_word(analysis, i)) {
+      continue;
     }
-    if (upper) {
-      cue_found = true;
-      analysis.use(i);
-      return raw;
+    // "WARN and ERROR lines", "WARN, ERROR or FATAL lines": lines with any of them.
+    std::string pattern = analysis.at(i).raw;
+    std::size_t first = i;
+    bool joined = false;
+    for (;;) {
+      if (first >= 2 && analysis.is_any(first - 1, {"and", "or"}) && is_upper_word(analysis, first - 2)) {
+        pattern = analysis.at(first - 2).raw + "|" + pattern;
+        first -= 2;
+        joined = true;
+      } else if (joined && first >= 1 && is_upper_word(analysis, first - 1)) {
+        // "FATAL, ERROR or WARN": the commas are gone, the list goes on.
+        pattern = analysis.at(first - 1).raw + "|" + pattern;
+        first -= 1;
+      } else {
+        break;
+      }
     }
+    cue_found = true;
+    analysis.use_range(first, i + 1);
+    return pattern;
   }
   return std::nullopt;
 }
@@ -114,6 +149,29 @@ std::optional<Match> match_text_search(Analysis& analysis, const Slots& slots, c
                                                  {"names"}}) ||
                           file_word;
   const bool line_numbers = analysis.take_phrases({{"line", "numbers"}, {"line", "number"}, {"with", "numbers"}});
+  // "plus the 2 lines after it", "with 3 lines of context", "5 lines before each match"
+  std::string context_flag;
+  if (slots.count) {
+    for (std::size_t i = 0; i + 1 < analysis.size(); ++i) {
+      if (!analysis.used(i) || analysis.at(i).kind != TokenKind::number || !analysis.is(i + 1, "line")) {
+        continue;
+      }
+      if (analysis.is_any(i + 2, {"after", "following", "below"})) {
+        context_flag = "-A ";
+      } else if (analysis.is_any(i + 2, {"before", "preceding", "above"})) {
+        context_flag = "-B ";
+      } else if (analysis.is_any(i + 2, {"around"}) || analysis.phrase_at(i + 2, {"of", "context"})) {
+        context_flag = "-C ";
+      } else {
+        continue;
+      }
+      analysis.use_range(i + 1, i + 3);
+      analysis.take_phrases({{"context"}, {"it"}, {"each", "match"}, {"each", "one"}, {"plus"}});
+      context_flag += std::to_string(*slots.count);
+      accepted |= slot_count;
+      break;
+    }
+  }
   take_all(analysis,
            {"line",   "all",   "in",   "the",  "of",   "show",  "list",       "which",       "every",  "look",
             "search", "any",   "that", "have", "has",  "times", "occurrence", "appears",     "appear", "does",
@@ -128,6 +186,9 @@ std::optional<Match> match_text_search(Analysis& analysis, const Slots& slots, c
     }
     target = *location;
     recursive = !looks_like_file(target);
+  }
+  if (!context_flag.empty() && (counting || names_only)) {
+    return std::nullopt;
   }
   if (counting && (recursive || names_only)) {
     return std::nullopt;
@@ -150,10 +211,17 @@ std::optional<Match> match_text_search(Analysis& analysis, const Slots& slots, c
   if (slots.case_insensitive) {
     flags += "i";
   }
-  if (has_regex_chars(*pattern)) {
+  // Only a pattern the builder joined (never a quoted one) is an alternation.
+  const bool alternation = slots.quoted.empty() && pattern->find('|') != std::string::npos;
+  if (alternation) {
+    flags += "E";
+  } else if (has_regex_chars(*pattern)) {
     flags += "F";
   }
   std::string command = "grep" + (flags.empty() ? std::string() : " -" + flags);
+  if (!context_flag.empty()) {
+    command += " " + context_flag;
+  }
   if (!slots.extensions.empty() || !slots.exclusions.empty()) {
     if (dialect.busybox() || slots.extensions_negated) {
       return std::nullopt;
@@ -183,6 +251,12 @@ std::optional<Match> match_text_search(Analysis& analysis, const Slots& slots, c
     match.explanation = "List the names of " + where + " that contain " + *pattern;
   } else {
     match.explanation = "Show the lines of " + where + " that contain " + *pattern;
+  }
+  if (alternation) {
+    match.explanation += " (any of the alternatives)";
+  }
+  if (!context_flag.empty()) {
+    match.explanation += ", with context lines (" + context_flag + ")";
   }
   if (slots.case_insensitive) {
     match.explanation += ", ignoring case";
