@@ -16,7 +16,7 @@ namespace {
 
 // A parse that takes longer than this is abandoned and rated as unparsable;
 // a safety net against pathological error recovery, far above real inputs.
-constexpr std::uint64_t k_parse_timeout_micros = 2'000'000;
+constexpr std::uint64_t k_parse_timeout_micros = 1'000'000;
 
 struct NamedKind
 {
@@ -78,6 +78,39 @@ constexpr NamedKind k_named_kinds[] = {
     {"ERROR", NodeKind::error},
 };
 
+// Symbol id -> kind for the compiled-in grammar. Computed on first use and
+// constant afterwards (thread-safe local static): matching every symbol name
+// once per parser cost more than the parse of a typical command.
+const std::vector<NodeKind>& kind_table()
+{
+  static const std::vector<NodeKind> table = [] {
+    const TSLanguage* language = tree_sitter_bash();
+    const std::uint32_t count = ts_language_symbol_count(language);
+    std::vector<NodeKind> kinds(count, NodeKind::other);
+    for (std::uint32_t symbol = 0; symbol < count; ++symbol) {
+      const auto id = static_cast<TSSymbol>(symbol);
+      const char* name = ts_language_symbol_name(language, id);
+      if (name == nullptr) {
+        continue;
+      }
+      if (ts_language_symbol_type(language, id) != TSSymbolTypeRegular) {
+        if (std::strcmp(name, "&") == 0) {
+          kinds[symbol] = NodeKind::ampersand;
+        }
+        continue;
+      }
+      for (const NamedKind& named : k_named_kinds) {
+        if (std::strcmp(name, named.name) == 0) {
+          kinds[symbol] = named.kind;
+          break;
+        }
+      }
+    }
+    return kinds;
+  }();
+  return table;
+}
+
 } // namespace
 
 void ParserDeleter::operator()(TSParser* parser) const noexcept
@@ -120,27 +153,7 @@ BashParser::BashParser()
     return;
   }
   ts_parser_set_timeout_micros(m_parser.get(), k_parse_timeout_micros);
-  const std::uint32_t count = ts_language_symbol_count(language);
-  m_kinds.assign(count, NodeKind::other);
-  for (std::uint32_t symbol = 0; symbol < count; ++symbol) {
-    const auto id = static_cast<TSSymbol>(symbol);
-    const char* name = ts_language_symbol_name(language, id);
-    if (name == nullptr) {
-      continue;
-    }
-    if (ts_language_symbol_type(language, id) != TSSymbolTypeRegular) {
-      if (std::strcmp(name, "&") == 0) {
-        m_kinds[symbol] = NodeKind::ampersand;
-      }
-      continue;
-    }
-    for (const NamedKind& named : k_named_kinds) {
-      if (std::strcmp(name, named.name) == 0) {
-        m_kinds[symbol] = named.kind;
-        break;
-      }
-    }
-  }
+  m_kinds = &kind_table();
 }
 
 TreeHandle BashParser::parse(std::string_view text)
@@ -165,7 +178,7 @@ NodeKind BashParser::kind(TSNode node) const
   if (symbol == static_cast<TSSymbol>(-1)) { // ts_builtin_sym_error
     return NodeKind::error;
   }
-  return symbol < m_kinds.size() ? m_kinds[symbol] : NodeKind::other;
+  return m_kinds != nullptr && symbol < m_kinds->size() ? (*m_kinds)[symbol] : NodeKind::other;
 }
 
 } // namespace caro::safety

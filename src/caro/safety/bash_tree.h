@@ -86,7 +86,7 @@ public:
 private:
   ParserHandle m_parser;
   std::string m_problem;
-  std::vector<NodeKind> m_kinds; // indexed by TSSymbol
+  const std::vector<NodeKind>* m_kinds = nullptr; // indexed by TSSymbol; shared, immutable
 };
 
 } // namespace caro::safety
