@@ -283,15 +283,13 @@ TEST_P(Declines, ReturnsNoCandidateAndSaysWhy)
 
 INSTANTIATE_TEST_SUITE_P(Requests, Declines,
                          testing::Values("asdf qwer zxcv", "make me a sandwich", "delete all files",
-                                         "remove all python files older than 30 days",
                                          "find python files in ~/My Projects", "find python files without tests", "   ",
                                          "?", "files", "kill process 1234", "find files modified by bob",
                                          "find python files except the big ones",
                                          "list every .js file but not the large ones",
                                          "files with more than 3 hard links", "files created last week",
-                                         "git commit -m wip", "push my changes", "empty logs/debug.log",
-                                         "show data/sample.txt without the blank lines",
-                                         "files between 3 and 5 days old", "compress everything"));
+                                         "push my changes", "empty logs/debug.log", "files between 3 and 5 days old",
+                                         "compress everything"));
 
 TEST(StaticMatcher, DeclinesCasesMarkedAsDeclineInTheTable)
 {
