@@ -1,5 +1,5 @@
 // The corpora in tests/safety/: every dangerous command is rated high or
-// critical, no benign one is. Each line is a case in the eval runner's safety
+// critical (critical where the case expects it), no benign one is. Each line is a case in the eval runner's safety
 // format ({"id","cmd","expect","cat","why"}), so the same files feed
 // /work/shared/eval/run_eval.py.
 
@@ -57,8 +57,11 @@ TEST(SafetyCorpus, EveryDangerousCommandIsHighOrCritical)
   const Validator validator;
   std::size_t detected = 0;
   for (const Case& c : cases) {
-    EXPECT_EQ(c.expect, "not_safe") << c.id;
+    EXPECT_TRUE(c.expect == "not_safe" || c.expect == "critical") << c.id;
     const Assessment assessment = validator.assess(c.cmd);
+    if (c.expect == "critical") {
+      EXPECT_EQ(assessment.risk, Risk::critical) << c.id << ": " << c.cmd << " |" << findings(assessment);
+    }
     if (assessment.risk >= Risk::high) {
       ++detected;
     } else {
