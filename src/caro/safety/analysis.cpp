@@ -399,6 +399,16 @@ void Analysis::check_shell(const CommandView& view, int depth, std::vector<const
     const CommandView& previous = (*view.pipeline)[view.stage - 1];
     if (previous.name == "echo" || previous.name == "printf") {
       check_words_as_code(echoed_words(previous), depth + 1);
+    } else if (previous.name == "cat" && previous.args.empty() && previous.owns_redirects &&
+               previous.command != nullptr) {
+      // cat <<EOF | sh, cat <<< '...' | sh: the document is the program.
+      for (const Token* redirect : previous.command->redirects) {
+        if (redirect->op == "<<<") {
+          check_word_as_code(redirect->word, depth + 1);
+        } else if (redirect->op == "<<" || redirect->op == "<<-") {
+          check_text(redirect->heredoc_body, SpanMap{0, redirect->span}, depth + 1);
+        }
+      }
     }
   }
 }

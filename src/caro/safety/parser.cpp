@@ -124,6 +124,10 @@ private:
   Cursor m_cursor;
   std::deque<Token>* m_storage = nullptr;
   std::optional<ParseProblem> m_problem;
+  // The grammar puts what follows a here-document operator on its line
+  // (`cat <<EOF | sh`, `cat <<EOF && x`) inside the heredoc_redirect node;
+  // add_redirect leaves those statements here for the caller to splice in.
+  std::vector<TSNode> m_heredoc_tails;
 
   NodeKind kind(TSNode node) const { return m_parser.kind(node); }
 
@@ -228,10 +232,27 @@ private:
       push(out, std::move(pipeline));
     } else {
       Pipeline pipeline;
+      std::vector<TSNode> outer_tails = std::exchange(m_heredoc_tails, {});
       if (std::optional<Command> command = build_command(node, depth)) {
         pipeline.commands.push_back(std::move(*command));
       }
+      std::vector<TSNode> tails = std::exchange(m_heredoc_tails, std::move(outer_tails));
+      std::vector<TSNode> later;
+      for (const TSNode tail : tails) {
+        if (kind(tail) == NodeKind::pipeline && later.empty()) {
+          pipeline_commands(tail, pipeline.commands, depth); // `cat <<EOF | sh`: more stages
+        } else {
+          later.push_back(tail);
+        }
+      }
       push(out, std::move(pipeline));
+      for (const TSNode tail : later) {
+        if (depth + 1 > k_max_nesting) {
+          too_deep(tail);
+          break;
+        }
+        add_statement(tail, out, depth + 1);
+      }
     }
     separate(out, before);
   }
@@ -286,8 +307,15 @@ private:
         }
         continue;
       }
+      std::vector<TSNode> outer_tails = std::exchange(m_heredoc_tails, {});
       if (std::optional<Command> command = build_command(item.node, depth)) {
         out.push_back(std::move(*command));
+      }
+      std::vector<TSNode> tails = std::exchange(m_heredoc_tails, std::move(outer_tails));
+      for (auto it = tails.rbegin(); it != tails.rend(); ++it) {
+        if (kind(*it) == NodeKind::pipeline) {
+          pending.push_back(Item{*it, false});
+        }
       }
     }
   }
@@ -620,6 +648,12 @@ private:
         body = child;
       } else if (is_redirect(child_kind)) {
         nested.push_back(child);
+      } else if (child_kind == NodeKind::heredoc_start || is_statement(child_kind)) {
+        if (child_kind == NodeKind::heredoc_start) {
+          target = child;
+        } else {
+          m_heredoc_tails.push_back(child);
+        }
       } else if (!target && (child_kind == NodeKind::word || child_kind == NodeKind::heredoc_start ||
                              child_kind == NodeKind::command_substitution ||
                              child_kind == NodeKind::process_substitution || child_kind == NodeKind::variable_name)) {

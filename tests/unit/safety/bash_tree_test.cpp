@@ -100,6 +100,19 @@ TEST(BashTree, RedirectionsAfterAPipelineBelongToItsLastCommand)
   EXPECT_EQ(pipeline.commands[2].redirects[0]->word.text, "out");
 }
 
+TEST(BashTree, WhatFollowsAHereDocumentOperatorStaysInItsPipeline)
+{
+  const ParseResult result = parse("cat <<EOF | sh\nrm -rf ~\nEOF\n");
+  ASSERT_FALSE(result.problem);
+  ASSERT_EQ(result.script.pipelines.size(), 1U);
+  const Pipeline& pipeline = result.script.pipelines[0];
+  ASSERT_EQ(pipeline.commands.size(), 2U);
+  EXPECT_EQ(pipeline.commands[1].words.at(0)->text, "sh");
+  ASSERT_EQ(pipeline.commands[0].redirects.size(), 1U);
+  EXPECT_EQ(pipeline.commands[0].redirects[0]->heredoc_body, "rm -rf ~\n");
+  EXPECT_EQ(names("cat <<EOF && b\nx\nEOF\n"), (std::vector<std::string>{"cat", "b"}));
+}
+
 TEST(BashTree, SpansAreByteOffsetsIntoTheOriginal)
 {
   const std::string text = "echo x; sudo 'r'm -rf \"$(pwd)\"";
