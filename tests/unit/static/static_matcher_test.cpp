@@ -288,8 +288,7 @@ INSTANTIATE_TEST_SUITE_P(Requests, Declines,
                                          "find python files except the big ones",
                                          "list every .js file but not the large ones",
                                          "files with more than 3 hard links", "files created last week",
-                                         "push my changes", "empty logs/debug.log", "files between 3 and 5 days old",
-                                         "compress everything"));
+                                         "push my changes", "files between 3 and 5 days old", "compress everything"));
 
 TEST(StaticMatcher, DeclinesCasesMarkedAsDeclineInTheTable)
 {

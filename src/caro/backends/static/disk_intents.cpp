@@ -23,12 +23,24 @@ std::optional<Match> match_disk_usage(Analysis& analysis, const Slots& slots, co
   const bool uses = take_all(analysis, {"using", "use", "uses", "used", "take", "takes", "taking", "occupy", "occupies",
                                         "consume", "consumes", "eating", "disk", "space"}) > 0;
   const bool each = analysis.take_phrases({{"each"}, {"every"}, {"per"}, {"one", "level", "deep"}, {"one", "level"}});
+  // "sorted smallest to largest", "biggest first": every entry, ordered.
+  const bool ascending = analysis.take_phrases(
+      {{"smallest", "to", "largest"}, {"smallest", "to", "biggest"}, {"smallest", "first"}, {"ascending"}});
+  const bool descending = analysis.take_phrases({{"largest", "to", "smallest"},
+                                                 {"biggest", "to", "smallest"},
+                                                 {"largest", "first"},
+                                                 {"biggest", "first"},
+                                                 {"descending"}});
   const bool ranked = take_all(analysis, {"largest", "biggest", "top", "most", "heaviest"}) > 0;
   const bool dir_word = take_all(analysis, {"dir", "subdir"}) > 0;
   const bool kilobytes = take_all(analysis, {"kilobytes", "kb", "kilobyte"}) > 0;
   take_all(analysis, {"human", "readable", "the", "is", "are", "in", "of", "up", "size", "show", "display", "check",
                       "get", "what", "which", "total", "all", "sorted", "by"});
-  if (!(usage || how_big || size_of || (uses && (dir_word || !slots.locations.empty())) || (ranked && dir_word))) {
+  if (!(usage || how_big || size_of || (uses && (dir_word || !slots.locations.empty())) || (ranked && dir_word) ||
+        ((ascending || descending) && (dir_word || each)))) {
+    return std::nullopt;
+  }
+  if (ascending && descending) {
     return std::nullopt;
   }
   std::string path = ".";
@@ -45,6 +57,34 @@ std::optional<Match> match_disk_usage(Analysis& analysis, const Slots& slots, co
   const std::string quoted = dialect.path(path);
   const std::string label = path == "." ? "the current directory" : path;
 
+  if (ascending || descending) {
+    if (ranked || slots.count || !slots.extensions.empty()) {
+      return std::nullopt;
+    }
+    take_all(analysis, {"sort", "sorted", "order", "ordered", "here", "file"});
+    const std::string glob = (path == "." ? std::string() : quoted + "/") + "*";
+    if (dialect.busybox()) {
+      match.command = "du -sk " + glob + " | sort -" + (descending ? "rn" : "n");
+    } else {
+      match.command = "du -sh " + glob + " | sort -" + (descending ? "rh" : "h");
+    }
+    match.explanation =
+        "Show the disk usage of each entry in " + label + (descending ? ", largest" : ", smallest") + " first";
+    return match;
+  }
+  if (!slots.extensions.empty()) {
+    // "total size of all the .log files in logs": one glob, one total line.
+    if (slots.extensions.size() != 1 || slots.extensions_negated || ranked || slots.count || each ||
+        !analysis.mentions({"file"}) || dialect.busybox()) {
+      return std::nullopt;
+    }
+    take_all(analysis, {"file", "combined", "together", "altogether"});
+    match.accepted_slots |= slot_type;
+    const std::string glob = (path == "." ? std::string() : quoted + "/") + "*." + slots.extensions.front();
+    match.command = "du -ch " + glob + " | tail -n 1";
+    match.explanation = "Show the combined disk usage of the *." + slots.extensions.front() + " files in " + label;
+    return match;
+  }
   if (ranked && dir_word && !slots.count && analysis.mentions({"most"}) && !analysis.mentions({"top"})) {
     // "which folder takes the most space": the one largest entry directly
     // inside, not the directory itself (which a recursive du would rank first).
@@ -115,6 +155,29 @@ std::optional<Match> match_free_space(Analysis& analysis, const Slots& slots, co
   }
   match.explanation = std::string(inodes ? "Show inode usage" : "Show free and used space") + " of " +
                       (target.empty() ? "every mounted file system" : "the file system holding " + target);
+  return match;
+}
+
+std::optional<Match> match_file_size(Analysis& analysis, const Slots& slots, const Dialect& dialect)
+{
+  // "how many bytes is report.pdf", "size of notes.txt in bytes": stat's exact size.
+  const bool bytes = take_all(analysis, {"byte", "bytes"}) > 0;
+  if (!bytes) {
+    return std::nullopt;
+  }
+  auto path = single_location(slots, true, true, false);
+  if (!path || !looks_like_file(*path)) {
+    return std::nullopt;
+  }
+  analysis.take_phrases({{"how", "many"}, {"how", "big"}, {"how", "large"}, {"size", "of"}, {"file", "size"}});
+  take_all(analysis, {"size",  "is", "the", "file", "exact", "exactly", "just", "number", "only", "what",
+                      "whats", "in", "of",  "does", "have",  "has",     "take", "takes",  "long", "big"});
+  Match match;
+  match.accepted_slots = slot_location;
+  match.strength = 0.9;
+  const std::string quoted = dialect.path(*path);
+  match.command = dialect.bsd() ? "stat -f %z " + quoted : "stat -c %s " + quoted;
+  match.explanation = "Print the size of " + *path + " in bytes";
   return match;
 }
 
