@@ -1,5 +1,6 @@
 // The public entry point: a thin shell over Analysis. Construction does no
-// work (the rule tables are constexpr), so a Validator can be created per use.
+// work (the embedded rule file is parsed once, on the first assess()), so a
+// Validator can be created per use.
 
 #include "caro/safety/validator.h"
 

@@ -1,6 +1,7 @@
 // Runs every rule's own examples: each match example must produce a finding
 // with the rule's id, each not-match example must not. This is what keeps the
-// rule table honest as rules move to a data file.
+// rule data (src/caro/safety/data/rules.toml) honest: a rule that never fires
+// cannot ship.
 
 #include "caro/safety/rules.h"
 #include "caro/safety/validator.h"
