@@ -6,6 +6,7 @@
 #include "support/caro_process.h"
 #include "support/gguf_test_file.h"
 #include "support/http_test_server.h"
+#include "support/pty_session.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -40,7 +41,10 @@ protected:
 
   void serve_smollm(std::map<std::string, std::string> headers = {})
   {
-    headers.emplace("X-Linked-Etag", "\"" + models::sha256_hex(m_body) + "\"");
+    std::string etag = models::sha256_hex(m_body);
+    etag.insert(etag.begin(), '"');
+    etag.push_back('"');
+    headers.emplace("X-Linked-Etag", etag);
     m_server.serve(k_smollm_path, HttpRoute{.body = m_body, .headers = headers});
   }
 
@@ -71,6 +75,18 @@ TEST_F(ModelCommandE2E, PullDownloadsFromTheMirrorAndListShowsIt)
   EXPECT_NE(line.find((models_dir() / k_smollm_file).string()), std::string::npos) << line;
   EXPECT_NE(listed.out.find("qwen2.5-coder-1.5b"), std::string::npos);
   EXPECT_NE(listed.out.find("not downloaded"), std::string::npos);
+}
+
+TEST_F(ModelCommandE2E, PullOnATerminalDrawsAProgressBar)
+{
+  serve_smollm();
+  PtySession session({CARO_BINARY, "model", "pull", "smollm-135m"},
+                     caro_environment(m_home, {{"CARO_MODEL_MIRROR", m_server.base_url()}}));
+  ASSERT_EQ(session.wait_exit(std::chrono::seconds(30)), 0) << session.output();
+  const auto output = session.output();
+  EXPECT_NE(output.find("\rsmollm-135m  [####"), std::string::npos) << output;
+  EXPECT_NE(output.find("100%"), std::string::npos) << output;
+  EXPECT_NE(output.find("downloaded smollm-135m"), std::string::npos) << output;
 }
 
 TEST_F(ModelCommandE2E, ListAsJson)
@@ -165,6 +181,15 @@ TEST_F(ModelCommandE2E, PathFollowsTheModelFlagAndTheEnvironment)
   EXPECT_EQ(by_env.out, (m_home.path() / "m/x.gguf").string() + "\n");
   const auto flag_wins = caro({"--model", "smollm-135m", "model", "path"}, {{"CARO_MODEL", "/x.gguf"}});
   EXPECT_EQ(flag_wins.out, (models_dir() / k_smollm_file).string() + "\n");
+}
+
+TEST_F(ModelCommandE2E, ConfigModelKeySelectsTheModel)
+{
+  const auto set = caro({"config", "set", "model", "qwen2.5-coder-1.5b"});
+  ASSERT_EQ(set.exit_status, 0) << set.err;
+  const auto path = caro({"model", "path"});
+  EXPECT_EQ(path.out, (models_dir() / "qwen2.5-coder-1.5b-instruct-q4_k_m.gguf").string() + "\n");
+  EXPECT_NE(caro({"model", "list"}).out.find("* qwen2.5-coder-1.5b"), std::string::npos);
 }
 
 TEST_F(ModelCommandE2E, UnknownModelIdListsTheCatalog)

@@ -14,7 +14,7 @@ struct SettingFlag
 
 constexpr SettingFlag k_setting_flags[] = {
     {"-b,--backend", "backend"}, {"-s,--shell", "shell"},   {"--platform", "platform"},
-    {"--safety", "safety"},      {"-o,--output", "output"},   {"--model", "model"},
+    {"--safety", "safety"},      {"-o,--output", "output"}, {"--model", "model"},
 };
 
 std::string describe_parse_error(const CLI::ParseError& error)
@@ -61,6 +61,9 @@ Expected<Options> parse_options(int argc, const char* const* argv)
   app.add_flag("--no-color", options.no_color);
   app.add_option("request", options.words);
 
+  // At most one subcommand: otherwise a subcommand's argument that names
+  // another subcommand ("config set model X") would start that one instead.
+  app.require_subcommand(0, 1);
   auto* validate = app.add_subcommand("validate");
   validate->add_option("command", options.words);
   auto* config = app.add_subcommand("config");
