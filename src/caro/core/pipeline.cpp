@@ -24,23 +24,17 @@ Verdict judge(const safety::Validator& validator, std::string_view command, cons
   return verdict;
 }
 
-Outcome generate_command(const std::string& request, const ExecutionContext& context, const config::Settings& settings,
-                         const safety::Validator& validator)
+Outcome judge_answer(const std::string& request, backends::ChainResult chain, const config::Settings& settings,
+                     Platform platform, const safety::Validator& validator)
 {
   Outcome outcome;
-  auto start = std::chrono::steady_clock::now();
-  const auto generators = backends::make_generators(settings);
-  const GenerationRequest generation_request{request, &context};
-  outcome.chain = backends::generate_with_chain(generators, generation_request);
-  outcome.timing_ms.emplace_back("generate", elapsed_ms(start));
+  outcome.chain = std::move(chain);
   if (!outcome.chain.candidate) {
     return outcome;
   }
   outcome.candidate = outcome.chain.candidate;
   outcome.backend = outcome.chain.backend;
-
-  start = std::chrono::steady_clock::now();
-  auto verdict = judge(validator, outcome.candidate->command, settings, context.platform);
+  auto verdict = judge(validator, outcome.candidate->command, settings, platform);
   outcome.assessment = std::move(verdict.assessment);
   outcome.decision = verdict.decision;
   // The request is checked too: a destructive request answered with a command
@@ -60,7 +54,25 @@ Outcome generate_command(const std::string& request, const ExecutionContext& con
     outcome.assessment = {};
     outcome.decision = {};
   }
-  outcome.timing_ms.emplace_back("validate", elapsed_ms(start));
+  return outcome;
+}
+
+Outcome generate_command(const std::string& request, const ExecutionContext& context, const config::Settings& settings,
+                         const safety::Validator& validator)
+{
+  auto start = std::chrono::steady_clock::now();
+  const auto generators = backends::make_generators(settings);
+  const GenerationRequest generation_request{request, &context};
+  backends::ChainResult chain = backends::generate_with_chain(generators, generation_request);
+  const double generate_ms = elapsed_ms(start);
+  const bool answered = chain.candidate.has_value();
+
+  start = std::chrono::steady_clock::now();
+  Outcome outcome = judge_answer(request, std::move(chain), settings, context.platform, validator);
+  outcome.timing_ms.emplace_back("generate", generate_ms);
+  if (answered) {
+    outcome.timing_ms.emplace_back("validate", elapsed_ms(start));
+  }
   return outcome;
 }
 

@@ -40,6 +40,12 @@ struct Verdict
 Verdict judge(const safety::Validator& validator, std::string_view command, const config::Settings& settings,
               Platform platform);
 
+// Validates what the backends answered and checks the request itself: a
+// destructive request answered with a command rated lower than it asks for
+// is declined (no candidate; `declined` and chain.last_error say why).
+Outcome judge_answer(const std::string& request, backends::ChainResult chain, const config::Settings& settings,
+                     Platform platform, const safety::Validator& validator);
+
 Outcome generate_command(const std::string& request, const ExecutionContext& context, const config::Settings& settings,
                          const safety::Validator& validator);
 
