@@ -284,7 +284,7 @@ TEST_P(Declines, ReturnsNoCandidateAndSaysWhy)
 INSTANTIATE_TEST_SUITE_P(Requests, Declines,
                          testing::Values("asdf qwer zxcv", "make me a sandwich", "delete all files",
                                          "find python files in ~/My Projects", "find python files without tests", "   ",
-                                         "?", "files", "kill process 1234", "find files modified by bob",
+                                         "?", "files", "find files modified by bob",
                                          "find python files except the big ones",
                                          "list every .js file but not the large ones",
                                          "files with more than 3 hard links", "files created last week",

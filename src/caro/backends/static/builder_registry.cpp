@@ -17,7 +17,7 @@
 namespace caro::backends::static_matcher {
 namespace {
 
-constexpr std::array<NamedBuilder, 15> k_engine_builders = {{
+constexpr std::array<NamedBuilder, 20> k_engine_builders = {{
     {"find_files", &match_find_files},
     {"largest_files", &match_largest_files},
     {"list_directory", &match_list_directory},
@@ -33,6 +33,11 @@ constexpr std::array<NamedBuilder, 15> k_engine_builders = {{
     {"git", &match_git},
     {"git_files", &match_git_files},
     {"system_info", &match_system_info},
+    {"kill_process", &match_kill_process},
+    {"services", &match_services},
+    {"install_package", &match_install_package},
+    {"journal", &match_journal},
+    {"crontab", &match_crontab},
 }};
 
 std::vector<NamedBuilder> all_builders()

@@ -62,6 +62,11 @@ std::optional<Match> match_archive(Analysis& analysis, const Slots& slots, const
 std::optional<Match> match_git(Analysis& analysis, const Slots& slots, const Dialect& dialect);
 std::optional<Match> match_git_files(Analysis& analysis, const Slots& slots, const Dialect& dialect);
 std::optional<Match> match_system_info(Analysis& analysis, const Slots& slots, const Dialect& dialect);
+std::optional<Match> match_kill_process(Analysis& analysis, const Slots& slots, const Dialect& dialect);
+std::optional<Match> match_services(Analysis& analysis, const Slots& slots, const Dialect& dialect);
+std::optional<Match> match_install_package(Analysis& analysis, const Slots& slots, const Dialect& dialect);
+std::optional<Match> match_journal(Analysis& analysis, const Slots& slots, const Dialect& dialect);
+std::optional<Match> match_crontab(Analysis& analysis, const Slots& slots, const Dialect& dialect);
 
 // Helpers shared by the intents.
 
