@@ -125,7 +125,6 @@ struct Transfer
 
   // Headers of the latest response in the redirect chain...
   std::string content_range;
-  std::string etag;
   // ...and Hugging Face's, which it sends on the redirect, not the final response.
   std::string linked_etag;
   uint64_t linked_size = 0;
@@ -139,7 +138,6 @@ size_t on_header(char* data, size_t size, size_t count, void* user)
   const std::string_view line(data, size * count);
   if (line.rfind("HTTP/", 0) == 0) {
     transfer.content_range.clear();
-    transfer.etag.clear();
     return size * count;
   }
   const auto colon = line.find(':');
@@ -150,8 +148,6 @@ size_t on_header(char* data, size_t size, size_t count, void* user)
   const std::string_view value = util::trim(line.substr(colon + 1));
   if (name == "content-range") {
     transfer.content_range = std::string(value);
-  } else if (name == "etag") {
-    transfer.etag = clean_etag(value);
   } else if (name == "x-linked-etag") {
     transfer.linked_etag = clean_etag(value);
   } else if (name == "x-linked-size") {
@@ -300,7 +296,6 @@ AttemptResult run_transfer(Transfer& transfer)
   transfer.curl = curl;
   transfer.body_started = false;
   transfer.content_range.clear();
-  transfer.etag.clear();
   transfer.from = transfer.on_disk;
   if (transfer.total < transfer.on_disk) {
     transfer.total = 0;
@@ -566,9 +561,10 @@ Expected<DownloadResult> download_file(const DownloadRequest& request, const Dow
   std::string expected = util::to_lower_ascii(request.expected_sha256);
   result.checksum_source = "pinned";
   if (expected.empty()) {
-    const std::string& announced_sha = is_sha256_hex(transfer.linked_etag) ? transfer.linked_etag : transfer.etag;
-    if (is_sha256_hex(announced_sha)) {
-      expected = announced_sha;
+    // Only Hugging Face's X-Linked-Etag is known to be the sha256; a plain
+    // ETag may be any opaque 64-hex value (a CDN's own content hash).
+    if (is_sha256_hex(transfer.linked_etag)) {
+      expected = transfer.linked_etag;
       result.checksum_source = "server";
     } else {
       result.checksum_source.clear();

@@ -183,6 +183,16 @@ TEST_F(DownloadTest, ChecksumAnnouncedByTheServerIsUsedWhenNoneIsPinned)
   EXPECT_EQ(result->checksum_source, "server");
 }
 
+TEST_F(DownloadTest, PlainEtagIsNotTakenForAChecksum)
+{
+  m_server.serve("/model.gguf", HttpRoute{.body = m_body, .headers = {{"ETag", "\"" + std::string(64, 'c') + "\""}}});
+  auto unpinned = request();
+  unpinned.expected_sha256.clear();
+  const auto result = download_file(unpinned, m_options);
+  ASSERT_TRUE(result) << result.error().message;
+  EXPECT_EQ(result->checksum_source, "");
+}
+
 TEST_F(DownloadTest, ChecksumAnnouncedOnARedirectIsCheckedAgainstTheFinalBody)
 {
   const std::string wrong(64, 'a');
