@@ -14,6 +14,7 @@ packages=(
   libfmt-dev              # 9.1.0  formatting
   libsqlite3-dev          # 3.40.1 telemetry
   libcurl4-openssl-dev    # 7.88.1 downloads and remote backends
+  libssl-dev              # 3.0 SHA-256 of downloaded models (libcrypto)
   libre2-dev              # 2022-06 regular expressions
   libtree-sitter-dev      # 0.20.7 shell parsing (the bash grammar comes from npm)
   libgtest-dev libgmock-dev libbenchmark-dev
