@@ -70,6 +70,15 @@ _caro_config_values() {
   esac
 }
 
+# Catalog ids (model_catalog.cpp), GGUF files and directories to reach them.
+_caro_model_ids_or_files() {
+  local cur="$1"
+  COMPREPLY=($(compgen -W "smollm-135m qwen2.5-coder-0.5b qwen2.5-coder-1.5b" -- "$cur")
+    $(compgen -f -X '!*.gguf' -- "$cur") $(compgen -d -- "$cur"))
+  # Directories get a trailing slash; outside a completion run compopt only complains.
+  compopt -o filenames 2>/dev/null
+}
+
 _caro() {
   local cur="${COMP_WORDS[COMP_CWORD]}"
   local prev=""
@@ -96,6 +105,10 @@ _caro() {
       COMPREPLY=($(compgen -f -- "$cur"))
       return 0
       ;;
+    --model)
+      _caro_model_ids_or_files "$cur"
+      return 0
+      ;;
     -p|--prompt) return 0 ;;
   esac
   if [[ -n "$values" ]]; then
@@ -114,14 +127,14 @@ _caro() {
       continue
     fi
     case "$word" in
-      -b|--backend|-s|--shell|--platform|--safety|-o|--output|--config|-p|--prompt)
+      -b|--backend|-s|--shell|--platform|--safety|-o|--output|--model|--config|-p|--prompt)
         (( i++ ))
         if [[ "${COMP_WORDS[i]}" == "=" ]]; then
           (( i++ ))
         fi
         ;;
       -*) ;;
-      validate|config|doctor|init|completion) subcommand="$word" ;;
+      validate|config|model|doctor|init|completion) subcommand="$word" ;;
       *) subcommand="request" ;;
     esac
   done
@@ -129,9 +142,9 @@ _caro() {
   case "$subcommand" in
     ""|request)
       if [[ "$cur" == -* ]]; then
-        COMPREPLY=($(compgen -W "-b --backend -s --shell --platform --safety -o --output -x --execute -y --yes --dry-run --explain -v --verbose -q --quiet --config --no-color -p --prompt -h --help --version" -- "$cur"))
+        COMPREPLY=($(compgen -W "-b --backend -s --shell --platform --safety -o --output --model -x --execute -y --yes --dry-run --explain -v --verbose -q --quiet --config --no-color -p --prompt -h --help --version" -- "$cur"))
       elif [[ -z "$subcommand" ]]; then
-        COMPREPLY=($(compgen -W "validate config doctor init completion" -- "$cur"))
+        COMPREPLY=($(compgen -W "validate config model doctor init completion" -- "$cur"))
       fi
       ;;
     init|completion)
@@ -146,6 +159,16 @@ _caro() {
         COMPREPLY=($(compgen -W "backend safety shell platform output color model static.min_confidence" -- "$cur"))
       elif (( ${#args[@]} == 2 )) && [[ "${args[0]}" == set ]]; then
         COMPREPLY=($(compgen -W "$(_caro_config_values "${args[1]}")" -- "$cur"))
+      fi
+      ;;
+    model)
+      if (( ${#args[@]} == 0 )); then
+        COMPREPLY=($(compgen -W "list pull rm info path verify" -- "$cur"))
+      elif (( ${#args[@]} == 1 )); then
+        case "${args[0]}" in
+          pull|rm) COMPREPLY=($(compgen -W "smollm-135m qwen2.5-coder-0.5b qwen2.5-coder-1.5b" -- "$cur")) ;;
+          info|path|verify) _caro_model_ids_or_files "$cur" ;;
+        esac
       fi
       ;;
     validate)

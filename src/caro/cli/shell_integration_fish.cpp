@@ -81,7 +81,7 @@ function __caro_subcommand_args
             echo -- $word
         else
             switch $word
-                case -b --backend -s --shell --platform --safety -o --output --config -p --prompt
+                case -b --backend -s --shell --platform --safety -o --output --model --config -p --prompt
                     set skip_value 1
                 case '-*'
                 case '*'
@@ -116,6 +116,16 @@ function __caro_validate_command
     test "$args[1]" = validate; and contains -- -- $args
 end
 
+# Directories and .gguf files matching the word being completed, for a model.
+# (__fish_complete_suffix also offers other files, only sorted after these.)
+function __caro_gguf_files
+    for candidate in (__fish_complete_path (commandline --current-token))
+        set -l path (string split --max 1 \t -- $candidate)[1]
+        if string match -q -- '*/' $path; or string match -q -- '*.gguf' $path
+            echo -- $candidate
+        end
+    end
+end
 
 complete -c caro -f
 
@@ -125,6 +135,8 @@ complete -c caro -s s -l shell -x -a 'bash zsh fish sh' -d 'Shell the command is
 complete -c caro -l platform -x -a 'gnu bsd busybox' -d 'Dialect of the core utilities'
 complete -c caro -l safety -x -a 'strict moderate permissive' -d 'How strictly risky commands are blocked'
 complete -c caro -s o -l output -x -a 'plain json' -d 'Output format'
+complete -c caro -l model -x -a 'smollm-135m qwen2.5-coder-0.5b qwen2.5-coder-1.5b (__caro_gguf_files)' \
+    -d 'Model of the embedded backend: a catalog id or a .gguf file'
 complete -c caro -s x -l execute -d 'Run the command after confirmation'
 complete -c caro -s y -l yes -d 'Do not ask for confirmation'
 complete -c caro -l dry-run -d 'Show what would run without running it'
@@ -140,6 +152,7 @@ complete -c caro -l version -d 'Show the version and exit'
 # Subcommands, offered where the request would start.
 complete -c caro -n __caro_no_subcommand -a validate -d 'Assess the risk of a command you wrote'
 complete -c caro -n __caro_no_subcommand -a config -d 'Show or change the configuration'
+complete -c caro -n __caro_no_subcommand -a model -d 'List, download, remove or check the embedded backend models'
 complete -c caro -n __caro_no_subcommand -a doctor -d 'Check the installation and environment'
 complete -c caro -n __caro_no_subcommand -a init -d 'Print the key binding script for a shell'
 complete -c caro -n __caro_no_subcommand -a completion -d 'Print the completion script for a shell'
@@ -155,6 +168,16 @@ complete -c caro -n '__caro_after config set shell' -a 'bash zsh fish sh'
 complete -c caro -n '__caro_after config set platform' -a 'gnu bsd busybox'
 complete -c caro -n '__caro_after config set output' -a 'plain json'
 complete -c caro -n '__caro_after config set color' -a 'auto always never'
+complete -c caro -n '__caro_after model' -a list -d 'List the catalog models and which are downloaded'
+complete -c caro -n '__caro_after model' -a pull -d 'Download a model'
+complete -c caro -n '__caro_after model' -a rm -d 'Delete a downloaded model'
+complete -c caro -n '__caro_after model' -a info -d "Show a model's metadata"
+complete -c caro -n '__caro_after model' -a path -d "Print a model's file path"
+complete -c caro -n '__caro_after model' -a verify -d "Check a model's sha256"
+complete -c caro -n '__caro_after model pull; or __caro_after model rm' \
+    -a 'smollm-135m qwen2.5-coder-0.5b qwen2.5-coder-1.5b'
+complete -c caro -n '__caro_after model info; or __caro_after model path; or __caro_after model verify' \
+    -a 'smollm-135m qwen2.5-coder-0.5b qwen2.5-coder-1.5b (__caro_gguf_files)'
 # After `validate --` comes a command line to check.
 complete -c caro -n __caro_validate_command -F
 )caro";

@@ -68,6 +68,13 @@ std::string_view zsh_completion_script()
 # Load it from ~/.zshrc, after compinit:   eval "$(caro completion zsh)"
 # or save it as _caro in a directory on $fpath (before compinit runs).
 
+# A model: a catalog id (model_catalog.cpp) or a GGUF file.
+_caro_model_ids_or_files() {
+  _alternative \
+    'ids:catalog model:(smollm-135m qwen2.5-coder-0.5b qwen2.5-coder-1.5b)' \
+    'files:GGUF file:_files -g "*.gguf(-.)"'
+}
+
 _caro() {
   local curcontext=$curcontext state state_descr line ret=1
   typeset -A opt_args
@@ -78,6 +85,7 @@ _caro() {
     '--platform=[dialect of the core utilities]:platform:(gnu bsd busybox)' \
     '--safety=[how strictly risky commands are blocked]:safety mode:(strict moderate permissive)' \
     '(-o --output)'{-o+,--output=}'[output format]:format:(plain json)' \
+    '--model=[the embedded backend model: a catalog id or a .gguf file]:model:_caro_model_ids_or_files' \
     '(-x --execute)'{-x,--execute}'[run the command after confirmation]' \
     '(-y --yes)'{-y,--yes}'[do not ask for confirmation]' \
     '--dry-run[show what would run without running it]' \
@@ -98,6 +106,7 @@ _caro() {
       subcommands=(
         'validate:assess the risk of a command you wrote'
         'config:show or change the configuration'
+        'model:list, download, remove or check the embedded backend models'
         'doctor:check the installation and environment'
         'init:print the key binding script for a shell'
         'completion:print the completion script for a shell'
@@ -136,6 +145,32 @@ _caro() {
                 ;;
             esac
           fi
+          ;;
+        model)
+          local -a actions
+          actions=(
+            'list:list the catalog models and which are downloaded'
+            'pull:download a model'
+            'rm:delete a downloaded model'
+            'info:show a model'"'"'s metadata'
+            'path:print a model'"'"'s file path'
+            'verify:check a model'"'"'s sha256'
+          )
+          _arguments -C '(- *)'{-h,--help}'[show help and exit]' \
+            '1: :->model_action' '*:: :->model_args' && ret=0
+          case $state in
+            model_action)
+              _describe -t actions 'action' actions && ret=0
+              ;;
+            model_args)
+              if (( CURRENT == 2 )); then
+                case $words[1] in
+                  pull|rm) _values 'catalog model' smollm-135m qwen2.5-coder-0.5b qwen2.5-coder-1.5b && ret=0 ;;
+                  info|path|verify) _caro_model_ids_or_files && ret=0 ;;
+                esac
+              fi
+              ;;
+          esac
           ;;
         validate)
           # After "--" comes the command to check: complete it as a command line.

@@ -46,7 +46,7 @@ struct Case
 const std::vector<Case>& cases()
 {
   static const std::vector<Case> table{
-      {{"caro", ""}, {"validate", "config", "doctor", "init", "completion"}},
+      {{"caro", ""}, {"validate", "config", "model", "doctor", "init", "completion"}},
       {{"caro", "--ba"}, {"--backend"}},
       {{"caro", "--backend", ""}, {"auto", "static", "embedded", "remote"}},
       {{"caro", "-s", ""}, {"bash", "zsh", "fish", "sh"}},
@@ -63,6 +63,14 @@ const std::vector<Case>& cases()
       {{"caro", "config", "set", "color", ""}, {"auto", "always", "never"}},
       {{"caro", "config", "set", "backend", "e"}, {"embedded"}},
       {{"caro", "list", "files", ""}, {}},
+      {{"caro", "--mo"}, {"--model"}},
+      {{"caro", "--model", "qwen"}, {"qwen2.5-coder-0.5b", "qwen2.5-coder-1.5b"}},
+      {{"caro", "--model", "smollm-135m", "mo"}, {"model"}},
+      {{"caro", "model", ""}, {"list", "pull", "rm", "info", "path", "verify"}},
+      {{"caro", "model", "p"}, {"pull", "path"}},
+      {{"caro", "model", "rm", ""}, {"smollm-135m", "qwen2.5-coder-0.5b", "qwen2.5-coder-1.5b"}},
+      {{"caro", "model", "verify", "qwen2.5-coder-1"}, {"qwen2.5-coder-1.5b"}},
+      {{"caro", "model", "pull", "smollm-135m", ""}, {}},
   };
   return table;
 }
@@ -108,6 +116,55 @@ TEST(BashCompletion, CompletesAnOptionValueWrittenWithEquals)
       "source \"$1\"\nCOMP_WORDS=(caro --backend = st)\nCOMP_CWORD=3\n_caro\nprintf '%s\\n' \"${COMPREPLY[@]}\"\n";
   const auto run = run_in_sandbox(dir, {"bash", "-c", program, "bash", script.string()});
   EXPECT_EQ(lines_of(run.out), Words{"static"});
+}
+
+// A model may be a .gguf file: only those are offered, not other files.
+const std::vector<std::vector<std::string>>& model_file_lines()
+{
+  static const std::vector<std::vector<std::string>> lines{
+      {"caro", "--model", "models/"},
+      {"caro", "model", "info", "models/"},
+      {"caro", "model", "verify", "models/"},
+  };
+  return lines;
+}
+
+void write_model_files(const testing::TempDir& dir)
+{
+  dir.write("models/tiny.gguf", "GGUF");
+  dir.write("models/notes.txt", "not a model");
+}
+
+TEST(BashCompletion, OffersOnlyGgufFilesForAModel)
+{
+  testing::TempDir dir;
+  const auto script = dir.write("caro.bash", completion_text(Shell::bash));
+  write_model_files(dir);
+  for (const auto& words : model_file_lines()) {
+    const std::string program = "source \"$1\"\nCOMP_WORDS=" + bash_array(words) +
+                                "\nCOMP_CWORD=" + std::to_string(words.size() - 1) +
+                                "\n_caro\nprintf '%s\\n' \"${COMPREPLY[@]}\"\n";
+    const auto run = run_in_sandbox(dir, {"bash", "-c", program, "bash", script.string()});
+    EXPECT_EQ(run.exit_status, 0) << run.err;
+    EXPECT_EQ(lines_of(run.out), Words{"models/tiny.gguf"}) << "completing " << describe(words);
+  }
+}
+
+TEST(FishCompletion, OffersOnlyGgufFilesForAModel)
+{
+  testing::TempDir dir;
+  const auto script = dir.write("caro.fish", completion_text(Shell::fish));
+  write_model_files(dir);
+  for (const auto& words : model_file_lines()) {
+    std::string line;
+    for (const auto& word : words) {
+      line += (line.empty() ? "" : " ") + word;
+    }
+    const std::string program = "source $argv[1]; complete --do-complete=$argv[2]";
+    const auto run = run_in_sandbox(dir, {"fish", "--no-config", "-c", program, script.string(), line});
+    EXPECT_EQ(run.exit_status, 0) << run.err;
+    EXPECT_EQ(lines_of(run.out), Words{"models/tiny.gguf"}) << "completing " << describe(words);
+  }
 }
 
 TEST(FishCompletion, OffersTheExpectedWords)

@@ -1,6 +1,7 @@
 // What the scripts must mention: the init scripts their key and CARO_BIN, the
 // completion scripts every option of the command-line contract (docs/cli.md)
-// with its value choices, every subcommand and every config key.
+// with its value choices (for --model the catalog ids), every subcommand, the
+// config and model actions and every config key.
 
 #include "caro/cli/shell_integration.h"
 #include "shell_test_support.h"
@@ -33,6 +34,7 @@ const std::vector<OptionSpec>& contract_options()
       {"", "platform", {"gnu", "bsd", "busybox"}},
       {"", "safety", {"strict", "moderate", "permissive"}},
       {"o", "output", {"plain", "json"}},
+      {"", "model", {"smollm-135m", "qwen2.5-coder-0.5b", "qwen2.5-coder-1.5b"}},
       {"x", "execute", {}},
       {"y", "yes", {}},
       {"", "dry-run", {}},
@@ -48,8 +50,9 @@ const std::vector<OptionSpec>& contract_options()
   return options;
 }
 
-const std::vector<std::string_view> k_subcommands{"validate", "config", "doctor", "init", "completion"};
+const std::vector<std::string_view> k_subcommands{"validate", "config", "model", "doctor", "init", "completion"};
 const std::vector<std::string_view> k_config_actions{"show", "get", "set", "path"};
+const std::vector<std::string_view> k_model_actions{"list", "pull", "rm", "info", "path", "verify"};
 const std::vector<std::string_view> k_config_keys{"backend", "safety", "shell", "platform",
                                                   "output",  "color",  "model", "static.min_confidence"};
 
@@ -137,10 +140,10 @@ TEST_P(ScriptContent, CompletionScriptOffersEachOptionsChoices)
   }
 }
 
-TEST_P(ScriptContent, CompletionScriptMentionsSubcommandsAndConfigKeys)
+TEST_P(ScriptContent, CompletionScriptMentionsSubcommandsAndTheirActions)
 {
   const auto script = completion_text(GetParam());
-  for (const auto& words : {k_subcommands, k_config_actions, k_config_keys}) {
+  for (const auto& words : {k_subcommands, k_config_actions, k_model_actions, k_config_keys}) {
     for (const auto word : words) {
       EXPECT_TRUE(contains(script, word)) << "missing " << word;
     }
