@@ -398,6 +398,32 @@ TEST_P(CompletionInShell, TabCompletesSubcommandsAndOptionValues)
   EXPECT_TRUE(tmux.wait_for_cursor_line(prompt_line("caro config set color"))) << tmux.screen();
 }
 
+TEST_P(CompletionInShell, TabCompletesModelActionsAndCatalogIds)
+{
+  const Shell shell = GetParam();
+  TempDir files;
+  ShellSandbox sandbox(shell, completion_setup(files, shell));
+  auto& tmux = sandbox.session();
+  ASSERT_TRUE(tmux.wait_for_cursor_line(prompt_line(""))) << "no prompt:\n" << tmux.screen();
+
+  tmux.type("caro model ver");
+  tmux.press("Tab");
+  ASSERT_TRUE(tmux.wait_for_cursor_line(prompt_line("caro model verify"))) << tmux.screen();
+  tmux.type("qwen2.5-coder-1");
+  tmux.press("Tab");
+  ASSERT_TRUE(tmux.wait_for_cursor_line(prompt_line("caro model verify qwen2.5-coder-1.5b"))) << tmux.screen();
+  tmux.press("C-u");
+  ASSERT_TRUE(tmux.wait_for_cursor_line(prompt_line(""))) << tmux.screen();
+
+  tmux.type("caro --model smo");
+  tmux.press("Tab");
+  // zsh may join an option and its value with '='.
+  EXPECT_TRUE(tmux.wait_until([&] {
+    const auto line = tmux.cursor_line();
+    return line == prompt_line("caro --model smollm-135m") || line == prompt_line("caro --model=smollm-135m");
+  })) << tmux.screen();
+}
+
 INSTANTIATE_TEST_SUITE_P(Shells, CompletionInShell, ::testing::Values(Shell::bash, Shell::zsh, Shell::fish),
                          [](const ::testing::TestParamInfo<Shell>& param_info) {
                            return std::string(to_string(param_info.param));
