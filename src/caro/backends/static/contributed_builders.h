@@ -18,6 +18,8 @@ std::optional<Match> build_make_directory(Analysis& analysis, const Slots& slots
 std::optional<Match> build_touch_file(Analysis& analysis, const Slots& slots, const Dialect& dialect);
 std::optional<Match> build_symlink(Analysis& analysis, const Slots& slots, const Dialect& dialect);
 std::optional<Match> build_delete_files(Analysis& analysis, const Slots& slots, const Dialect& dialect);
+std::optional<Match> build_truncate_file(Analysis& analysis, const Slots& slots, const Dialect& dialect);
+std::optional<Match> build_clipboard(Analysis& analysis, const Slots& slots, const Dialect& dialect);
 
 // permission_intents.cpp
 std::optional<Match> build_chmod(Analysis& analysis, const Slots& slots, const Dialect& dialect);
@@ -47,6 +49,7 @@ std::optional<Match> build_my_ip(Analysis& analysis, const Slots& slots, const D
 std::optional<Match> build_port_check(Analysis& analysis, const Slots& slots, const Dialect& dialect);
 std::optional<Match> build_routes(Analysis& analysis, const Slots& slots, const Dialect& dialect);
 std::optional<Match> build_ssh_connect(Analysis& analysis, const Slots& slots, const Dialect& dialect);
+std::optional<Match> build_sync(Analysis& analysis, const Slots& slots, const Dialect& dialect);
 
 // git_workflow_intents.cpp
 std::optional<Match> build_git_workflow(Analysis& analysis, const Slots& slots, const Dialect& dialect);

@@ -192,9 +192,9 @@ std::string quote_always(std::string_view text, Shell shell)
 
 bool is_keyword_location(std::string_view path)
 {
-  static constexpr std::array<std::string_view, 14> k_words = {"octal", "numeric", "numbers", "uppercase", "lowercase",
-                                                               "upper", "lower",   "unified", "end",       "bottom",
-                                                               "place", "commas",  "spaces",  "reverse"};
+  static constexpr std::array<std::string_view, 17> k_words = {
+      "octal",  "numeric", "numbers", "uppercase", "lowercase", "upper",  "lower",      "unified", "end",
+      "bottom", "place",   "commas",  "spaces",    "reverse",   "itself", "themselves", "it"};
   for (auto word : k_words) {
     if (path == word) {
       return true;

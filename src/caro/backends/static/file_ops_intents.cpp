@@ -179,6 +179,9 @@ std::string joined(const std::vector<std::string>& words)
 
 std::optional<Match> build_copy_files(Analysis& analysis, const Slots& slots, const Dialect& dialect)
 {
+  if (analysis.mentions({"clipboard", "pasteboard"})) {
+    return std::nullopt; // build_clipboard
+  }
   const bool verb = take_all(analysis, {"copy", "cp", "duplicate"}) > 0;
   if (!verb) {
     return std::nullopt;
@@ -423,7 +426,10 @@ std::optional<Match> build_delete_files(Analysis& analysis, const Slots& slots, 
                                                {"content", "of"},
                                                {"everything"},
                                                {"contents"}}) ||
-                        analysis.take_phrases({{"but", "keep", "the", "dir", "itself"}, {"keep", "the", "dir"}});
+                        (analysis.mentions({"keep"}) && analysis.mentions({"itself", "dir"}));
+  if (contents) {
+    take_all(analysis, {"but", "keep", "itself", "keeping", "leave", "intact"});
+  }
   take_all(analysis, {"all", "every", "each", "the", "file", "dir", "subdir", "of", "from", "that", "which", "are",
                       "is", "in", "under", "inside", "itself", "any"});
   Match match;
@@ -456,7 +462,12 @@ std::optional<Match> build_delete_files(Analysis& analysis, const Slots& slots, 
       !slots.exclusions.empty() || !locations_with_role(slots, Location::Role::into).empty()) {
     return std::nullopt;
   }
-  const auto paths = source_locations(slots);
+  std::vector<std::string> paths;
+  for (const auto& path : source_locations(slots)) {
+    if (!is_keyword_location(path)) {
+      paths.push_back(path);
+    }
+  }
   if (paths.empty()) {
     return std::nullopt;
   }
@@ -492,6 +503,85 @@ std::optional<Match> build_delete_files(Analysis& analysis, const Slots& slots, 
   match.command = std::move(command);
   match.explanation = dir_noun ? "Delete the directory " + paths.front() + " and everything in it"
                                : "Delete " + paths.front() + (paths.size() > 1 ? " and the other named files" : "");
+  return match;
+}
+
+} // namespace caro::backends::static_matcher
+
+namespace caro::backends::static_matcher {
+
+std::optional<Match> build_truncate_file(Analysis& analysis, const Slots& slots, const Dialect& dialect)
+{
+  const bool verb = take_all(analysis, {"empty", "truncate", "blank"}) > 0 ||
+                    analysis.take_phrases({{"clear", "the", "contents", "of"}, {"clear", "out"}, {"clear"}});
+  if (!verb) {
+    return std::nullopt;
+  }
+  // "without deleting it": the file itself stays, which is what truncation means.
+  analysis.take_phrases({{"without", "deleting", "it"},
+                         {"without", "removing", "it"},
+                         {"but", "keep", "it"},
+                         {"keep", "the", "file"},
+                         {"but", "keep", "the", "file"}});
+  take_all(analysis, {"the", "file", "contents", "of", "out", "to", "zero", "bytes", "size", "it"});
+  if (slots.time || slots.size_min || slots.size_max || slots.name || !slots.exclusions.empty() ||
+      !slots.extensions.empty() || slots.count || !slots.quoted.empty()) {
+    return std::nullopt;
+  }
+  const auto paths = source_locations(slots);
+  if (paths.size() != 1 || !looks_like_file(paths.front()) || has_glob(paths.front()) ||
+      !locations_with_role(slots, Location::Role::into).empty()) {
+    return std::nullopt;
+  }
+  Match match;
+  match.strength = 0.9;
+  match.accepted_slots = slot_location;
+  const std::string path = dialect.path(paths.front());
+  if (dialect.bsd()) {
+    match.command = (dialect.shell() == Shell::fish ? "true > " : ": > ") + path;
+  } else {
+    match.command = "truncate -s 0 " + path;
+  }
+  match.explanation = "Empty " + paths.front() + ", keeping the file itself";
+  return match;
+}
+
+std::optional<Match> build_clipboard(Analysis& analysis, const Slots& slots, const Dialect& dialect)
+{
+  // The location extractor usually reads "to the clipboard" as a place.
+  if (!analysis.mentions({"clipboard", "pasteboard"})) {
+    return std::nullopt;
+  }
+  take_all(analysis, {"clipboard", "pasteboard"});
+  const bool copy = take_all(analysis, {"copy", "put", "send", "pipe"}) > 0;
+  take_all(analysis, {"the", "to", "into", "my", "of", "contents", "content", "file"});
+  if (!copy || slots.time || slots.size_min || slots.size_max || slots.name || !slots.exclusions.empty() ||
+      !slots.extensions.empty() || slots.count || !slots.quoted.empty()) {
+    return std::nullopt;
+  }
+  std::vector<std::string> files;
+  for (const auto& location : slots.locations) {
+    if (location.path != "clipboard" && location.path != "pasteboard") {
+      files.push_back(location.path);
+    }
+  }
+  if (files.size() != 1 || !looks_like_file(files.front())) {
+    return std::nullopt;
+  }
+  const std::string path = dialect.path(files.front());
+  Match match;
+  match.strength = 0.92;
+  match.accepted_slots = slot_location;
+  if (dialect.bsd()) {
+    match.command = "pbcopy < " + path;
+  } else if (dialect.has("wl-copy") && !dialect.has("xclip")) {
+    match.command = "wl-copy < " + path;
+  } else if (dialect.has("xclip")) {
+    match.command = "xclip -selection clipboard < " + path;
+  } else {
+    return std::nullopt;
+  }
+  match.explanation = "Copy the contents of " + files.front() + " to the clipboard";
   return match;
 }
 

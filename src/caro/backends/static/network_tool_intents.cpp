@@ -219,19 +219,26 @@ std::optional<Match> build_dns_lookup(Analysis& analysis, const Slots& slots, co
   match.strength = 0.9;
   match.accepted_slots = slot_location;
   const std::string quoted = dialect.quote(*host);
-  if (dialect.busybox() || !dialect.has("dig")) {
-    if (!type.empty() || brief) {
-      if (dialect.busybox() || !dialect.has("host")) {
-        return std::nullopt;
-      }
-      match.command = "host -t " + type + " " + quoted;
-    } else {
-      match.command = "nslookup " + quoted;
+  const bool use_dig = !dialect.busybox() && (dialect.has("dig") || (!dialect.has("host") && !dialect.has("nslookup")));
+  if (use_dig) {
+    if (!dialect.has("dig")) {
+      match.warnings.push_back("dig is not installed (package dnsutils or bind-utils)");
     }
-  } else if (reverse) {
-    match.command = std::string("dig ") + (brief ? "+short " : "") + "-x " + quoted;
+    if (reverse) {
+      match.command = std::string("dig ") + (brief ? "+short " : "") + "-x " + quoted;
+    } else {
+      match.command = std::string("dig ") + (brief ? "+short " : "") + (type.empty() ? "" : type + " ") + quoted;
+    }
+  } else if (!dialect.busybox() && dialect.has("host") && (!type.empty() || brief || !dialect.has("nslookup"))) {
+    if (brief) {
+      return std::nullopt;
+    }
+    match.command = type.empty() ? "host " + quoted : "host -t " + type + " " + quoted;
   } else {
-    match.command = std::string("dig ") + (brief ? "+short " : "") + (type.empty() ? "" : type + " ") + quoted;
+    if (brief) {
+      return std::nullopt;
+    }
+    match.command = type.empty() ? "nslookup " + quoted : "nslookup -type=" + type + " " + quoted;
   }
   match.explanation = reverse
                           ? "Look up the host name of " + *host
@@ -367,6 +374,46 @@ std::optional<Match> build_ssh_connect(Analysis& analysis, const Slots& slots, c
       "ssh" + (slots.port ? " -p " + std::to_string(*slots.port) : std::string()) + " " + dialect.quote(destination);
   match.explanation = "Open an ssh session on " + host + (user ? " as " + *user : std::string()) +
                       (slots.port ? " (port " + std::to_string(*slots.port) + ")" : std::string());
+  return match;
+}
+
+} // namespace caro::backends::static_matcher
+
+namespace caro::backends::static_matcher {
+
+std::optional<Match> build_sync(Analysis& analysis, const Slots& slots, const Dialect& dialect)
+{
+  if (take_all(analysis, {"rsync", "sync", "synchronise", "synchronize", "mirror"}) == 0) {
+    return std::nullopt;
+  }
+  take_all(analysis, {"to", "with", "using", "via", "into", "the", "from", "dir", "over", "ssh"});
+  if (slots.time || slots.size_min || slots.size_max || slots.name || !slots.exclusions.empty() ||
+      !slots.extensions.empty() || slots.count || !slots.quoted.empty() || slots.port) {
+    return std::nullopt;
+  }
+  const auto sources = source_locations(slots);
+  const auto intos = locations_with_role(slots, Location::Role::into);
+  std::string source;
+  std::string destination;
+  if (sources.size() == 1 && intos.size() == 1) {
+    source = sources.front();
+    destination = intos.front();
+  } else if (sources.size() == 2 && intos.empty()) {
+    source = sources[0];
+    destination = sources[1];
+  } else {
+    return std::nullopt;
+  }
+  if (source == "/" || source == "~" || destination == "/" || destination == "~") {
+    return std::nullopt;
+  }
+  Match match;
+  match.strength = 0.9;
+  match.accepted_slots = slot_location;
+  // The trailing slash on the source is the user's: rsync copies the
+  // directory's contents with it and the directory itself without it.
+  match.command = "rsync -av " + dialect.path(source) + " " + dialect.path(destination);
+  match.explanation = "Copy " + source + " to " + destination + " with rsync, sending only what changed";
   return match;
 }
 

@@ -224,6 +224,17 @@ std::optional<std::vector<std::string>> permission_targets(const Slots& slots, c
     description = "the ." + slots.extensions.front() + " files in " + (dir == "." ? "this directory" : dir);
     return targets;
   }
+  // "cleanup.sh in scripts": a file name and the directory it is in.
+  if (paths.size() == 2 && slots.locations.size() == 2 && slots.locations[1].role == Location::Role::in &&
+      slots.locations[0].role == Location::Role::bare && looks_like_file(paths[0]) &&
+      paths[0].find('/') == std::string::npos && !looks_like_file(paths[1])) {
+    std::string joined = paths[1];
+    if (joined.back() != '/') {
+      joined += '/';
+    }
+    joined += paths[0];
+    paths = {joined};
+  }
   for (const auto& path : paths) {
     if (path == "/" || path == "~" || path.find_first_of("*?[") != std::string::npos) {
       return std::nullopt;
@@ -353,7 +364,8 @@ std::optional<Match> build_chmod(Analysis& analysis, const Slots& slots, const D
   if (!targets) {
     return std::nullopt;
   }
-  take_all(analysis, {"file", "script", "all", "the", "in", "so", "it", "is", "can", "be", "run", "for"});
+  take_all(analysis, {"file", "script", "all", "the", "in", "so", "it", "is", "can", "be", "run", "for", "needs",
+                      "must", "should", "has"});
   match.accepted_slots = slot_location | slot_type | slot_count;
   match.command = std::string("chmod") + (recursive ? " -R " : " ") + mode;
   for (const auto& target : *targets) {

@@ -810,6 +810,11 @@ std::optional<Match> build_extract_matches(Analysis& analysis, const Slots& slot
     return std::nullopt;
   }
   const bool unique = analysis.take_phrases({{"unique"}, {"distinct"}, {"without", "duplicates"}, {"deduplicated"}});
+  const bool skip_header = analysis.take_phrases({{"skip", "the", "header"},
+                                                  {"skip", "header"},
+                                                  {"without", "the", "header"},
+                                                  {"excluding", "the", "header"},
+                                                  {"ignore", "the", "header"}});
   take_common(analysis);
   take_all(analysis, {"every", "all", "mentioned", "in", "that", "appear", "are", "found", "contained", "there"});
   const auto file = single_file(analysis, slots);
@@ -819,7 +824,11 @@ std::optional<Match> build_extract_matches(Analysis& analysis, const Slots& slot
   Match match;
   match.strength = 0.9;
   match.accepted_slots = slot_location;
-  match.command = "grep -oE " + dialect.quote(regex) + " " + dialect.path(*file) + (unique ? " | sort -u" : "");
+  match.command = skip_header ? "tail -n +2 " + dialect.path(*file) + " | grep -oE " + dialect.quote(regex)
+                              : "grep -oE " + dialect.quote(regex) + " " + dialect.path(*file);
+  if (unique) {
+    match.command += " | sort -u";
+  }
   match.explanation = "Print every " + what + " found in " + *file + (unique ? ", once each" : "");
   return match;
 }
