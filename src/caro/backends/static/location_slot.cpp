@@ -139,6 +139,19 @@ void extract_locations(Analysis& analysis, Slots& slots)
         continue;
       }
     }
+    // "in the folder src", "the directory old-build": the noun comes first.
+    if ((token.text == "dir" || token.text == "subdir") && i >= 1 &&
+        (analysis.is_any(i - 1, {"the", "my", "our"}) || is_in_preposition(analysis, i - 1) ||
+         is_into_preposition(analysis, i - 1)) &&
+        analysis.is_kind(i + 1, TokenKind::word) && !is_non_location(analysis.at(i + 1).text) &&
+        !analysis.is_any(i + 1, {"itself", "structure", "tree", "too", "also", "instead", "as", "called", "named"}) &&
+        valid_directory_word(analysis.at(i + 1).raw) &&
+        !(i + 2 < analysis.size() && analysis.at(i + 2).kind == TokenKind::word &&
+          is_file_noun(analysis.at(i + 2).text))) {
+      add(analysis, slots, analysis.at(i + 1).raw, i, i + 2);
+      ++i;
+      continue;
+    }
     // "in|under (the) WORD (dir)" and "(the) WORD dir"
     if (is_non_location(token.text) || !valid_directory_word(token.raw)) {
       continue;
