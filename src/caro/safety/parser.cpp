@@ -851,30 +851,77 @@ void flatten_into(const std::vector<Pipeline>& pipelines, std::vector<Token>& ou
   }
 }
 
-// How deep brackets open without closing, read crudely (quotes ignored).
-// Debian's tree-sitter 0.20.7 runtime double-frees trees of tens of
-// thousands of unclosed brackets, so such input never reaches it; real
-// commands stay far below the limit, and the validator caps nesting at
-// k_max_nesting anyway.
+// Shapes that Debian's tree-sitter 0.20.7 runtime handles badly are refused
+// before they reach it, with a "parse.too-deep" problem (never safe): tens of
+// thousands of unclosed brackets or backquotes make it double-free, and a
+// pipeline's stages are gathered in quadratic time (a 100 KB pipeline takes
+// seconds, and the parse timeout is not checked during that step). Real
+// commands stay far below these limits. Quotes are followed crudely so that
+// quoted text (a regex of alternatives) does not count as pipes.
 constexpr std::size_t k_max_bracket_depth = 4096;
+constexpr std::size_t k_max_pipes = 256; // stages of one pipeline
 
-bool brackets_too_deep(std::string_view text)
+// With `follow_quotes`, quoted text is skipped; an unclosed quote makes the
+// caller look again without (the grammar will not see that text as quoted).
+std::optional<std::string> hostile_shape(std::string_view text, bool follow_quotes, bool* unclosed = nullptr)
 {
   std::size_t level = 0;
   std::size_t backquotes = 0;
-  for (const char c : text) {
-    if (c == '`' && ++backquotes > k_max_bracket_depth) {
-      return true; // each pair may open a level
+  std::size_t pipes = 0;
+  char quote = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '\\' && quote != '\'') {
+      ++i;
+      continue;
     }
-    if (c == '(' || c == '{' || c == '[') {
+    if (quote != 0) {
+      if (c == quote) {
+        quote = 0;
+      }
+      continue;
+    }
+    if (follow_quotes && (c == '\'' || c == '"')) {
+      quote = c;
+    } else if (c == '`') {
+      if (++backquotes > k_max_bracket_depth) {
+        return "the command has too many backquotes to check";
+      }
+    } else if (c == '(' || c == '{' || c == '[') {
       if (++level > k_max_bracket_depth) {
-        return true;
+        return "the command nests brackets too deeply to check";
       }
     } else if ((c == ')' || c == '}' || c == ']') && level > 0) {
       --level;
+    } else if (c == '|') {
+      const char next = i + 1 < text.size() ? text[i + 1] : '\0';
+      if (next == '|') {
+        ++i; // || ends a pipeline
+        pipes = 0;
+      } else {
+        i += next == '&' ? 1 : 0; // |& is a pipe too
+        if (++pipes > k_max_pipes) {
+          return "the command has too many pipeline stages to check";
+        }
+      }
+    } else if (c == ';' || c == '&' || c == '\n') {
+      pipes = 0; // stages are counted per pipeline
     }
   }
-  return false;
+  if (unclosed != nullptr) {
+    *unclosed = quote != 0;
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> hostile_shape(std::string_view text)
+{
+  bool unclosed = false;
+  std::optional<std::string> shape = hostile_shape(text, true, &unclosed);
+  if (!shape && unclosed) {
+    shape = hostile_shape(text, false);
+  }
+  return shape;
 }
 
 } // namespace
@@ -892,9 +939,8 @@ ParseResult parse(BashParser& parser, std::string_view text, const SpanMap& map,
                                   map.map(0, text.size())};
     return result;
   }
-  if (brackets_too_deep(text)) {
-    result.problem =
-        ParseProblem{"parse.too-deep", "the command nests brackets too deeply to check", map.map(0, text.size())};
+  if (std::optional<std::string> shape = hostile_shape(text)) {
+    result.problem = ParseProblem{"parse.too-deep", std::move(*shape), map.map(0, text.size())};
     return result;
   }
   const TreeHandle tree = parser.parse(text);

@@ -143,6 +143,14 @@ TEST(BashTree, PathologicalBracketsAreRefusedBeforeTheRuntime)
   const ParseResult result = parse(std::string(80'000, '('));
   ASSERT_TRUE(result.problem);
   EXPECT_EQ(result.problem->rule_id, "parse.too-deep");
+  std::string pipeline = "cat x";
+  for (int i = 0; i < 300; ++i) {
+    pipeline += " | grep y";
+  }
+  const ParseResult long_pipeline = parse(pipeline);
+  ASSERT_TRUE(long_pipeline.problem);
+  EXPECT_EQ(long_pipeline.problem->rule_id, "parse.too-deep");
+  EXPECT_FALSE(parse("grep -E 'a|b|c' x || echo \"|||\"").problem) << "quoted pipes and || are not stages";
 }
 
 } // namespace
