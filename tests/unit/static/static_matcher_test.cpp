@@ -78,7 +78,7 @@ const std::vector<Case> k_gnu_cases = {
     {"pdf files in my home folder", "find ~ -type f -name '*.pdf'"},
     {"find files named foo.txt", "find . -type f -name foo.txt"},
     {"find files containing 'report' in the name", "find . -type f -name '*report*'"},
-    {"find every file (not folders) with 'backup' in its name", ""},
+    {"find every file (not folders) with 'backup' in its name", "find . -type f -name '*backup*'"},
     {"find files with backup in their name, case insensitive", "find . -type f -iname '*backup*'"},
     {"find files named config, any extension", "find . -type f -name 'config.*'"},
     {"where is 'user guide.md'?", "find . -name 'user guide.md'"},

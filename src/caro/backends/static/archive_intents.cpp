@@ -172,6 +172,12 @@ std::optional<Match> match_archive(Analysis& analysis, const Slots& slots, const
     match.strength = 0.9;
     match.accepted_slots = slot_location;
     const bool keep = analysis.mentions({"keep", "keeping"});
+    // "but keep the .gz too": the extension names the archive itself.
+    if (keep && slots.extensions.size() == 1 && !slots.extensions_negated &&
+        archive->ends_with("." + slots.extensions.front())) {
+      match.accepted_slots |= slot_type;
+      take_all(analysis, {"but", "too", "also", "as", "well", "the", "it", "around", "intact", "compressed"});
+    }
     match.command = std::string("gunzip ") + (keep ? "-k " : "") + dialect.path(*archive);
     match.explanation = "Decompress " + *archive + (keep ? ", keeping the compressed file" : "");
     return match;

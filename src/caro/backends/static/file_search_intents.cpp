@@ -29,6 +29,10 @@ std::optional<Match> match_find_files(Analysis& analysis, const Slots& slots, co
   take_all(analysis, {"list", "show", "display", "get", "give", "which", "all", "any", "every", "there", "exist"});
   const bool counting = take_count_words(analysis);
   const bool file_word = take_all(analysis, {"file"}) > 0;
+  // "every file (not folders)": regular files are already not directories.
+  if (file_word) {
+    analysis.take_phrases({{"not", "dir"}, {"no", "dir"}, {"not", "directories"}});
+  }
   const bool dir_word = take_all(analysis, {"dir", "subdir"}) > 0;
   const bool link_word = take_all(analysis, {"symlink", "symlinks", "link", "links", "symbolic"}) > 0;
   const bool broken = take_all(analysis, {"broken", "dangling", "dead"}) > 0;

@@ -31,6 +31,9 @@ using namespace static_matcher;
 // drops a strong match below the default threshold.
 constexpr double k_unexplained_penalty = 0.55;
 
+// Builders run only for intents scoring at least this share of the best one.
+constexpr double k_relevance_floor = 0.25;
+
 // Requests that delete, kill or wipe are answered only by intents the data
 // marks "destructive yes" (and only when their builder explained the word).
 bool mentions_destruction(const Analysis& analysis)
@@ -141,7 +144,13 @@ Expected<Generation> StaticMatcher::generate(const GenerationRequest& request)
   std::vector<Builder> tried;
   std::vector<Scored> scored;
   std::string veto_word;
+  // Intents far below the best share only common words with the request:
+  // their builders are not worth running.
+  const double floor = hits.empty() ? 0.0 : hits.front().score * k_relevance_floor;
   for (const IntentHit& hit : hits) {
+    if (hit.score < floor) {
+      break;
+    }
     const IntentSpec& intent = catalog.intents[hit.intent];
     if (!slots_fit(intent, present) || (destruction && !intent.destructive)) {
       continue;

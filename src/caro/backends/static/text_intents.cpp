@@ -4,6 +4,7 @@
 // the user's own text; patterns with regex characters are searched as fixed
 // strings (-F) so "a.b" does not also match "axb".
 
+#include "caro/backends/static/file_types.h"
 #include "caro/backends/static/find_builder.h"
 #include "caro/backends/static/intent.h"
 #include "caro/backends/static/vocabulary.h"
@@ -264,8 +265,29 @@ std::optional<Match> match_text_search(Analysis& analysis, const Slots& slots, c
   return match;
 }
 
-std::optional<Match> match_line_count(Analysis& analysis, const Slots& slots, const Dialect& dialect)
+std::optional<Match> match_line_count(Analysis& analysis, const Slots& request_slots, const Dialect& dialect)
 {
+  // "lines of python", "python code": a language named without "files" is
+  // still the files of that language here.
+  Slots slots = request_slots;
+  bool language = false;
+  if (slots.extensions.empty()) {
+    for (std::size_t i = 1; i < analysis.size(); ++i) {
+      if (analysis.used(i) || analysis.at(i).kind != TokenKind::word) {
+        continue;
+      }
+      const auto type = lookup_file_type(analysis.at(i).text);
+      if (type && (analysis.is(i - 1, "of") || analysis.is(i + 1, "code"))) {
+        for (auto ext : type->extensions) {
+          slots.extensions.emplace_back(ext);
+        }
+        slots.type_label = std::string(type->label);
+        analysis.use(i);
+        language = true;
+        break;
+      }
+    }
+  }
   const bool lines = take_all(analysis, {"line", "loc", "sloc"}) > 0;
   const bool counting = analysis.take_phrases({{"how", "many"}, {"number", "of"}, {"count"}, {"counts"}, {"wc"}});
   if (!lines || !counting) {
@@ -281,7 +303,7 @@ std::optional<Match> match_line_count(Analysis& analysis, const Slots& slots, co
   take_all(analysis, {"in", "of", "the", "all", "are", "there", "file", "code", "each", "every", "does", "have", "has",
                       "show", "print", "get", "only", "just"});
   Match match;
-  match.strength = 0.92;
+  match.strength = language ? 0.88 : 0.92;
   if (slots.extensions.empty()) {
     // Named files: wc -l a b.
     std::vector<std::string> files;
