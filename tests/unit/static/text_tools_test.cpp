@@ -110,16 +110,18 @@ INSTANTIATE_TEST_SUITE_P(
                       Shell::bash,
                       {}}));
 
-INSTANTIATE_TEST_SUITE_P(TextTools, TextToolsDeclines,
-                         testing::Values(TextToolsCase{"sort", "", Platform::gnu, Shell::bash, {}},
-                                         TextToolsCase{"replace foo with bar", "", Platform::gnu, Shell::bash, {}},
-                                         TextToolsCase{"print the second column", "", Platform::gnu, Shell::bash, {}},
-                                         TextToolsCase{"follow the logs", "", Platform::gnu, Shell::bash, {}},
-                                         TextToolsCase{"replace foo in notes.txt", "", Platform::gnu, Shell::bash, {}},
-                                         TextToolsCase{
-                                             "delete lines from notes.txt", "", Platform::gnu, Shell::bash, {}},
-                                         TextToolsCase{"compare the files", "", Platform::gnu, Shell::bash, {}},
-                                         TextToolsCase{"append to todo.txt", "", Platform::gnu, Shell::bash, {}}));
+INSTANTIATE_TEST_SUITE_P(
+    TextTools, TextToolsDeclines,
+    testing::Values(TextToolsCase{"sort", "", Platform::gnu, Shell::bash, {}},
+                    TextToolsCase{"replace foo with bar", "", Platform::gnu, Shell::bash, {}},
+                    TextToolsCase{"print the second column", "", Platform::gnu, Shell::bash, {}},
+                    TextToolsCase{"follow the logs", "", Platform::gnu, Shell::bash, {}},
+                    TextToolsCase{"replace foo in notes.txt", "", Platform::gnu, Shell::bash, {}},
+                    TextToolsCase{"delete lines from notes.txt", "", Platform::gnu, Shell::bash, {}},
+                    TextToolsCase{"compare the files", "", Platform::gnu, Shell::bash, {}},
+                    TextToolsCase{"append to todo.txt", "", Platform::gnu, Shell::bash, {}},
+                    TextToolsCase{"replace tabs with spaces in a.txt", "", Platform::gnu, Shell::bash, {}},
+                    TextToolsCase{"replace commas with semicolons in data.csv", "", Platform::gnu, Shell::bash, {}}));
 
 } // namespace
 } // namespace caro::backends

@@ -345,6 +345,23 @@ std::optional<Match> build_sed_replace(Analysis& analysis, const Slots& slots, c
   }
   const std::string from = token_value(from_token);
   const std::string to = token_value(to_token);
+  // "replace tabs with spaces": unquoted words that name characters, not
+  // text to match; a literal substitution would be wrong.
+  for (const Token* token : {&from_token, &to_token}) {
+    if (token->kind == TokenKind::word &&
+        (token->text == "tab" || token->text == "tabs" || token->text == "space" || token->text == "spaces" ||
+         token->text == "whitespace" || token->text == "newline" || token->text == "newlines" ||
+         token->text == "comma" || token->text == "commas" || token->text == "semicolon" ||
+         token->text == "semicolons" || token->text == "quote" || token->text == "quotes" || token->text == "dot" ||
+         token->text == "dots" || token->text == "period" || token->text == "periods" || token->text == "underscore" ||
+         token->text == "underscores" || token->text == "dash" || token->text == "dashes" || token->text == "hyphen" ||
+         token->text == "hyphens" || token->text == "slash" || token->text == "slashes" || token->text == "backslash" ||
+         token->text == "backslashes" || token->text == "uppercase" || token->text == "lowercase" ||
+         token->text == "digits" || token->text == "numbers" || token->text == "line" || token->text == "blank" ||
+         token->text == "blanks" || token->text == "colon" || token->text == "colons")) {
+      return std::nullopt;
+    }
+  }
   if (from.empty() || from.find('\n') != std::string::npos || to.find('\n') != std::string::npos ||
       (from_token.kind == TokenKind::word && (is_filler(from_token.text) || is_guard(from_token.text))) ||
       (to_token.kind == TokenKind::word && (is_filler(to_token.text) || is_guard(to_token.text)))) {
