@@ -293,6 +293,7 @@ std::optional<Match> build_git_workflow(Analysis& analysis, const Slots& slots, 
   const bool branch_word = take_all(analysis, {"branch"}) > 0;
   const bool remove = take_all(analysis, {"delete", "remove"}) > 0;
   const bool create = take_all(analysis, {"create", "new", "make", "start"}) > 0;
+  const bool checkout = analysis.mentions({"checkout"});
   const bool switch_word = analysis.take_phrases(
       {{"switch", "to"}, {"switch"}, {"checkout"}, {"check", "out"}, {"go", "to"}, {"move", "to"}, {"change", "to"}});
   if (remove && branch_word) {
@@ -342,7 +343,7 @@ std::optional<Match> build_git_workflow(Analysis& analysis, const Slots& slots, 
                       (names.size() == 2 ? " (starting at " + names.back() + ")" : ""),
                   slot_location | slot_name);
   }
-  if (switch_word && (branch_word || git || slots.locations.size() == 1)) {
+  if (switch_word && (branch_word || git || (checkout && slots.locations.size() == 1))) {
     take_all(analysis, {"the", "called", "named", "back"});
     auto names = ref_names(analysis, slots, {"branch", "to", "checkout"});
     if (names.size() != 1 || !is_ref_name(names.front()) || looks_like_file(names.front())) {
