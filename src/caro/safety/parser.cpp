@@ -207,7 +207,8 @@ private:
   {
     // A statement that follows another without an operator was on a new line.
     if (before > 0 && before < out.size() && out[before - 1].separator.empty()) {
-      out[before - 1].separator = "\n";
+      // push_back, not = "\n": g++ 12 warns falsely (-Wrestrict) on assigning a literal here.
+      out[before - 1].separator.push_back('\n');
     }
   }
 
