@@ -4,6 +4,8 @@
 
 #include "caro/models/gguf_info.h"
 
+#include "caro/backends/embedded/gguf_format.h"
+
 #include <fmt/format.h>
 
 #include <fcntl.h>
@@ -17,48 +19,9 @@
 namespace caro::models {
 namespace {
 
-constexpr uint64_t k_max_count = 1u << 24;
-constexpr uint64_t k_max_string = 1u << 26;
+using namespace caro::gguf;
+
 constexpr std::size_t k_kept_string = 200;
-
-enum GgufType : uint32_t {
-  t_u8 = 0,
-  t_i8,
-  t_u16,
-  t_i16,
-  t_u32,
-  t_i32,
-  t_f32,
-  t_bool,
-  t_string,
-  t_array,
-  t_u64,
-  t_i64,
-  t_f64,
-};
-
-uint64_t scalar_size(uint32_t type)
-{
-  switch (type) {
-  case t_u8:
-  case t_i8:
-  case t_bool:
-    return 1;
-  case t_u16:
-  case t_i16:
-    return 2;
-  case t_u32:
-  case t_i32:
-  case t_f32:
-    return 4;
-  case t_u64:
-  case t_i64:
-  case t_f64:
-    return 8;
-  default:
-    return 0;
-  }
-}
 
 class BufferedReader
 {
@@ -274,7 +237,7 @@ Expected<GgufInfo> read_gguf_info(const std::string& path, std::string_view cata
             return unexpected(broken, fix_for(catalog_id));
           }
         }
-      } else if (scalar_size(item_type) == 0 || !reader.skip(scalar_size(item_type) * count)) {
+      } else if (!scalar_size(item_type) || !reader.skip(*scalar_size(item_type) * count)) {
         return unexpected(broken, fix_for(catalog_id));
       }
       result.metadata.emplace_back(key, fmt::format("[{} items]", count));

@@ -4,6 +4,8 @@
 
 #include "caro/backends/embedded/gguf_check.h"
 
+#include "caro/backends/embedded/gguf_format.h"
+
 #if CARO_HAVE_LLAMA
 #include <ggml.h>
 #endif
@@ -20,50 +22,11 @@
 namespace caro::backends {
 namespace {
 
+using namespace caro::gguf;
+
 constexpr uint64_t k_header_bytes = 24; // magic, version, tensor count, kv count
-constexpr uint64_t k_max_count = 1u << 24;
-constexpr uint64_t k_max_string = 1u << 26;
 constexpr uint32_t k_max_dims = 4;
 constexpr uint32_t k_default_alignment = 32;
-
-enum GgufType : uint32_t {
-  t_u8 = 0,
-  t_i8 = 1,
-  t_u16 = 2,
-  t_i16 = 3,
-  t_u32 = 4,
-  t_i32 = 5,
-  t_f32 = 6,
-  t_bool = 7,
-  t_string = 8,
-  t_array = 9,
-  t_u64 = 10,
-  t_i64 = 11,
-  t_f64 = 12,
-};
-
-std::optional<uint64_t> scalar_size(uint32_t type)
-{
-  switch (type) {
-  case t_u8:
-  case t_i8:
-  case t_bool:
-    return 1;
-  case t_u16:
-  case t_i16:
-    return 2;
-  case t_u32:
-  case t_i32:
-  case t_f32:
-    return 4;
-  case t_u64:
-  case t_i64:
-  case t_f64:
-    return 8;
-  default:
-    return std::nullopt;
-  }
-}
 
 // The file mapped read-only: the walk over the metadata touches only the
 // pages it reads, with no read or seek call per entry (a vocabulary is
