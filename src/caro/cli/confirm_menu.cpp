@@ -118,6 +118,28 @@ void write_all(int fd, std::string_view text)
   }
 }
 
+// The final byte of a cursor-key sequence, the same in the CSI (ESC [) and
+// SS3 (ESC O, "application cursor" mode) forms.
+static KeyKind cursor_key(unsigned char final_byte)
+{
+  switch (final_byte) {
+  case 'A':
+    return KeyKind::up;
+  case 'B':
+    return KeyKind::down;
+  case 'C':
+    return KeyKind::right;
+  case 'D':
+    return KeyKind::left;
+  case 'H':
+    return KeyKind::home;
+  case 'F':
+    return KeyKind::end;
+  default:
+    return KeyKind::unknown;
+  }
+}
+
 std::optional<unsigned char> KeyReader::take(int timeout_ms)
 {
   if (m_pushed_back) {
@@ -180,23 +202,7 @@ Key KeyReader::read_escape_sequence()
   }
   if (*second == 'O') {
     // SS3 form, sent by terminals in "application cursor" mode.
-    const auto final_byte = take(k_sequence_timeout_ms);
-    switch (final_byte.value_or(0)) {
-    case 'A':
-      return Key{KeyKind::up, {}};
-    case 'B':
-      return Key{KeyKind::down, {}};
-    case 'C':
-      return Key{KeyKind::right, {}};
-    case 'D':
-      return Key{KeyKind::left, {}};
-    case 'H':
-      return Key{KeyKind::home, {}};
-    case 'F':
-      return Key{KeyKind::end, {}};
-    default:
-      return Key{KeyKind::unknown, {}};
-    }
+    return Key{cursor_key(take(k_sequence_timeout_ms).value_or(0)), {}};
   }
   if (*second != '[') {
     return Key{KeyKind::unknown, {}}; // Alt+key: not used
@@ -209,33 +215,19 @@ Key KeyReader::read_escape_sequence()
       return Key{KeyKind::unknown, {}};
     }
     if (*byte >= 0x40 && *byte <= 0x7e) {
-      switch (*byte) {
-      case 'A':
-        return Key{KeyKind::up, {}};
-      case 'B':
-        return Key{KeyKind::down, {}};
-      case 'C':
-        return Key{KeyKind::right, {}};
-      case 'D':
-        return Key{KeyKind::left, {}};
-      case 'H':
-        return Key{KeyKind::home, {}};
-      case 'F':
-        return Key{KeyKind::end, {}};
-      case '~':
-        if (parameters == "1" || parameters == "7") {
-          return Key{KeyKind::home, {}};
-        }
-        if (parameters == "4" || parameters == "8") {
-          return Key{KeyKind::end, {}};
-        }
-        if (parameters == "3") {
-          return Key{KeyKind::del, {}};
-        }
-        return Key{KeyKind::unknown, {}};
-      default:
-        return Key{KeyKind::unknown, {}};
+      if (*byte != '~') {
+        return Key{cursor_key(*byte), {}};
       }
+      if (parameters == "1" || parameters == "7") {
+        return Key{KeyKind::home, {}};
+      }
+      if (parameters == "4" || parameters == "8") {
+        return Key{KeyKind::end, {}};
+      }
+      if (parameters == "3") {
+        return Key{KeyKind::del, {}};
+      }
+      return Key{KeyKind::unknown, {}};
     }
     parameters += static_cast<char>(*byte);
   }
