@@ -38,14 +38,15 @@ bool json_output(const Session& session)
   return session.config.settings.output == OutputFormat::json;
 }
 
-// The one optional ID|PATH argument, defaulting to the `model` setting.
-Expected<std::string> target_argument(const Session& session)
+// For info, path and verify: the model named by the argument (a catalog id
+// or a GGUF path), or by the `model` setting when there is none.
+Expected<backends::ModelLocation> target_location(const Session& session)
 {
   const auto& args = session.options.action_args;
   if (args.size() > 1) {
     return unexpected(fmt::format("'model {}' takes at most one argument", session.options.action), k_usage);
   }
-  return args.empty() ? session.config.settings.model : args[0];
+  return backends::resolve_model(args.empty() ? session.config.settings.model : args[0], session.env);
 }
 
 // For pull and rm: the argument must name a catalog model.
@@ -197,12 +198,7 @@ int remove(const Session& session)
 
 int path(const Session& session)
 {
-  auto target = target_argument(session);
-  if (!target) {
-    print_error(target.error());
-    return k_exit_usage;
-  }
-  auto location = backends::resolve_model(*target, session.env);
+  auto location = target_location(session);
   if (!location) {
     print_error(location.error());
     return k_exit_usage;
@@ -213,12 +209,7 @@ int path(const Session& session)
 
 int info(const Session& session)
 {
-  auto target = target_argument(session);
-  if (!target) {
-    print_error(target.error());
-    return k_exit_usage;
-  }
-  auto location = backends::resolve_model(*target, session.env);
+  auto location = target_location(session);
   if (!location) {
     print_error(location.error());
     return k_exit_usage;
@@ -287,12 +278,7 @@ int info(const Session& session)
 
 int verify(const Session& session)
 {
-  auto target = target_argument(session);
-  if (!target) {
-    print_error(target.error());
-    return k_exit_usage;
-  }
-  auto location = backends::resolve_model(*target, session.env);
+  auto location = target_location(session);
   if (!location) {
     print_error(location.error());
     return k_exit_usage;
