@@ -12,6 +12,7 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 
@@ -89,6 +90,12 @@ Expected<Generation> EmbeddedBackend::generate(const GenerationRequest& request)
       }
     }
     options.max_tokens = m_options.max_tokens;
+    // Benchmarks compare runs by a fixed amount of work: CARO_BENCH_EXACT_TOKENS=N
+    // generates exactly N tokens, whatever the model says (docs/performance.md).
+    if (auto exact = non_empty(m_options.env, "CARO_BENCH_EXACT_TOKENS")) {
+      options.max_tokens = std::max(1, std::atoi(exact->c_str()));
+      options.exact_tokens = true;
+    }
     options.log = non_empty(m_options.env, "CARO_LLAMA_LOG").has_value();
     if (m_options.prefix_cache) {
       options.cache_dir = prefix_cache_directory(m_options.env);

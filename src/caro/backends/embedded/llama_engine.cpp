@@ -386,13 +386,13 @@ Expected<Completion> LlamaEngine::complete(const std::vector<ChatTurn>& prefix, 
   double probability_sum = 0.0;
   for (int i = 0; i < s.options.max_tokens; ++i) {
     llama_token token = llama_sampler_sample(s.sampler.get(), context, -1);
-    if (llama_vocab_is_eog(s.vocab, token)) {
+    if (llama_vocab_is_eog(s.vocab, token) && !s.options.exact_tokens) {
       break;
     }
     probability_sum += token_probability(llama_get_logits_ith(context, -1), n_vocab, token);
     ++completion.generated_tokens;
     completion.text += token_text(s.vocab, token);
-    if (const size_t newline = completion.text.find('\n'); newline != std::string::npos) {
+    if (const size_t newline = completion.text.find('\n'); newline != std::string::npos && !s.options.exact_tokens) {
       const bool has_content = completion.text.find_first_not_of(" \t\r\n") < newline;
       // A fence opening ("```bash\n") is not the answer yet.
       const bool in_fence =

@@ -30,6 +30,7 @@ struct EngineOptions
   uint32_t n_ctx = 2048;                // tokens of context
   uint32_t n_batch = 512;               // tokens per llama_decode call
   int max_tokens = 64;                  // generation limit
+  bool exact_tokens = false;            // benchmarks: ignore the stops, generate max_tokens
   float temperature = 0.0F;             // 0: greedy
   uint32_t seed = 0;                    // for temperature > 0
   std::optional<std::string> cache_dir; // prefix-cache directory; unset: no cache
