@@ -20,7 +20,7 @@
 
 option(CARO_WITH_LLAMA "Build the embedded backend with llama.cpp" ON)
 option(CARO_USE_SYSTEM_LLAMA "Use an installed llama.cpp (find_package(llama)) instead of building one" OFF)
-option(CARO_LLAMA_NATIVE "Optimise llama.cpp for this machine's CPU (OFF: a portable build)" ON)
+option(CARO_LLAMA_NATIVE "Optimise llama.cpp for this machine's CPU (OFF: portable x86-64-v3)" ON)
 # ggml's own thread pool by default: with OpenMP, libgomp's workers spin at
 # every barrier, and on a busy machine (caro is a command-line tool, often run
 # next to a compiler) a descheduled spinner stalled the tiny test model's
@@ -103,7 +103,10 @@ function(caro_llama_add_tree source_dir)
   set(GGML_BACKEND_DL OFF)
   # Static linking rules out GGML_BACKEND_DL, and with it GGML_CPU_ALL_VARIANTS
   # (run-time CPU dispatch needs loadable backends), so the portable build is
-  # simply GGML_NATIVE=OFF: baseline x86-64 (SSE), correct everywhere, slower.
+  # GGML_NATIVE=OFF, which in this tree means x86-64-v3 (SSE4.2, AVX, AVX2,
+  # FMA, F16C, BMI2; no AVX-512): every x86-64 CPU since 2013-2015, and the
+  # instruction set valgrind can run, so the regression gate uses it. Older
+  # CPUs: add -DGGML_AVX2=OFF -DGGML_FMA=OFF ... (docs/performance.md).
   if(CARO_LLAMA_NATIVE)
     set(GGML_NATIVE ON)
   else()
