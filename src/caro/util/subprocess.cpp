@@ -4,6 +4,7 @@
 #include <poll.h>
 #include <pthread.h>
 #include <spawn.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -218,9 +219,13 @@ Expected<ProcessOutput> capture(const std::vector<std::string>& argv, const Capt
   in.close_write();
 
   int status = 0;
-  while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  struct rusage usage
+  {
+  };
+  while (::wait4(pid, &status, 0, &usage) < 0 && errno == EINTR) {
   }
   result.exit_status = decode_status(status);
+  result.peak_rss_kb = usage.ru_maxrss;
   return result;
 }
 

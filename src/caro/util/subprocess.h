@@ -18,6 +18,7 @@ struct ProcessOutput
   std::string out;
   std::string err;
   bool timed_out = false;
+  long peak_rss_kb = 0; // the child's peak resident set (benchmarks report it)
 };
 
 struct CaptureOptions

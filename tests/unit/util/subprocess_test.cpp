@@ -90,5 +90,17 @@ TEST(Capture, KeepsAtMostMaxOutputBytes)
   EXPECT_EQ(result->exit_status, 0);
 }
 
+TEST(Capture, ReportsTheChildsPeakResidentSet)
+{
+  // dd reads into one 64 MB buffer, so its peak resident set is at least that.
+  auto big = capture({"dd", "if=/dev/zero", "of=/dev/null", "bs=64M", "count=1"});
+  auto small = capture({"true"});
+  ASSERT_TRUE(big);
+  ASSERT_TRUE(small);
+  EXPECT_GE(big->peak_rss_kb, 64 * 1024);
+  EXPECT_GT(small->peak_rss_kb, 0);
+  EXPECT_LT(small->peak_rss_kb, big->peak_rss_kb);
+}
+
 } // namespace
 } // namespace caro::util
