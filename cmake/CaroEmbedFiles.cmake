@@ -1,6 +1,8 @@
-# Data files compiled into the binary: every file under src/caro/**/data/ is
-# embedded as a string (so there is no runtime file to lose) and can be looked
-# up by its path relative to src/caro, e.g. caro::util::embedded_file("safety/data/rules.toml").
+# Data files compiled into the binary: every file under a data/ folder at any
+# depth below src/caro (safety/data/rules.toml, backends/static/data/*.intents,
+# and files in sub-folders of a data/ folder) is embedded as a string (so there
+# is no runtime file to lose) and can be looked up by its path relative to
+# src/caro, e.g. caro::util::embedded_file("safety/data/rules.toml").
 # The generated source is rebuilt whenever a data file changes.
 
 # Script mode: cmake -DOUTPUT=... -DROOT=... -DFILES="a;b" -P CaroEmbedFiles.cmake
@@ -32,9 +34,21 @@ if(CMAKE_SCRIPT_MODE_FILE)
   return()
 endif()
 
-# caro_embed_data_files(<target> <root>): embeds <root>/**/data/* into <target>.
+# caro_embed_data_files(<target> <root>): embeds <root>/**/data/** into <target>.
 function(caro_embed_data_files target root)
-  file(GLOB_RECURSE files CONFIGURE_DEPENDS "${root}/*/data/*")
+  # A glob pattern cannot say "a data/ folder at any depth", so glob everything
+  # and keep the files whose path relative to <root> has a data/ component (the
+  # test is on the relative path, so a <root> inside some other data/ folder
+  # does not pull in every source file).
+  file(GLOB_RECURSE candidates CONFIGURE_DEPENDS "${root}/*")
+  set(files "")
+  foreach(file IN LISTS candidates)
+    file(RELATIVE_PATH relative "${root}" "${file}")
+    if(relative MATCHES "(^|/)data/")
+      list(APPEND files "${file}")
+    endif()
+  endforeach()
+  list(SORT files)
   set(output "${CMAKE_CURRENT_BINARY_DIR}/generated/embedded_files.cpp")
   add_custom_command(
     OUTPUT "${output}"

@@ -1,7 +1,7 @@
 #pragma once
 
 // The contract between the matcher and its intents. Intents (ids, categories,
-// phrasings, examples) are data (backends/data/static/*.intents); each names a builder, a C++
+// phrasings, examples) are data (backends/static/data/*.intents); each names a builder, a C++
 // function that looks at the analysed request (tokens plus slots), marks the
 // keywords it understood and, when the request is one it can answer, returns
 // the command. A builder declares which slots it honoured; the matcher refuses
@@ -36,7 +36,7 @@ using Recogniser = Builder; // the older name
 
 struct NamedBuilder
 {
-  std::string_view name; // what backends/data/static/*.intents files write after "builder"
+  std::string_view name; // what backends/static/data/*.intents files write after "builder"
   Builder build = nullptr;
 };
 

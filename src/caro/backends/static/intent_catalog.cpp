@@ -15,9 +15,9 @@
 namespace caro::backends::static_matcher {
 namespace {
 
-// Any embedded *.intents file is intent data, wherever it sits under a data/
-// folder (src/caro/backends/data/static/ today: the embedding glob reaches
-// data/ folders one level below src/caro only).
+// The intent data lives beside this module: src/caro/backends/static/data/,
+// embedded under its path relative to src/caro.
+constexpr std::string_view k_data_prefix = "backends/static/data/";
 constexpr std::string_view k_data_suffix = ".intents";
 
 // Joins message parts; appending (rather than chains of operator+) also keeps
@@ -256,7 +256,7 @@ const IntentCatalog& intent_catalog()
   static const IntentCatalog k_catalog = [] {
     IntentCatalog catalog;
     for (std::string_view name : util::embedded_file_names()) {
-      if (name.ends_with(k_data_suffix)) {
+      if (name.starts_with(k_data_prefix) && name.ends_with(k_data_suffix)) {
         if (auto text = util::embedded_file(name)) {
           parse_intents(*text, name.substr(name.rfind('/') + 1), catalog);
         }

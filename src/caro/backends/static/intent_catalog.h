@@ -1,6 +1,6 @@
 #pragma once
 
-// The intents as data: every backends/data/static/*.intents file embedded in the binary,
+// The intents as data: every backends/static/data/*.intents file embedded in the binary,
 // parsed once on first use. Each intent names its category, the builder
 // that composes its command, the slots it requires or accepts, exemplar
 // phrasings for the index and examples (request -> command per dialect)
@@ -55,7 +55,7 @@ struct IntentCatalog
 // Parses one file's text, appending to `catalog`; `file` names it in errors.
 void parse_intents(std::string_view text, std::string_view file, IntentCatalog& catalog);
 
-// Every embedded backends/static/backends/data/static/*.intents file, parsed on first call.
+// Every embedded backends/static/backends/static/data/*.intents file, parsed on first call.
 const IntentCatalog& intent_catalog();
 
 // "size" -> slot_size ...; 0 for an unknown name.
