@@ -204,6 +204,10 @@ Expected<void> verify(std::string_view edited, std::string_view path, const KeyI
     assigned = detail::assign_text(reread, info, text->get());
   } else if (const auto* number = (*node)->as_floating_point(); number != nullptr && info.type == ValueType::number) {
     assigned = detail::assign_number(reread, info, number->get());
+  } else if (const auto* integer = (*node)->as_integer(); integer != nullptr && info.type == ValueType::integer) {
+    assigned = detail::assign_text(reread, info, std::to_string(integer->get()));
+  } else if (const auto* boolean = (*node)->as_boolean(); boolean != nullptr && info.type == ValueType::boolean) {
+    assigned = detail::assign_text(reread, info, boolean->get() ? "true" : "false");
   }
   if (!assigned || value_as_text(reread, info.name) != value_as_text(expected, info.name)) {
     return unexpected(failed, "edit the file by hand");

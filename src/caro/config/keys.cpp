@@ -79,6 +79,14 @@ const std::vector<KeyInfo>& keys()
        ValueType::text},
       {"static.min_confidence", "CARO_STATIC_MIN_CONFIDENCE", "0..1",
        "the static matcher declines requests it matches with less confidence than this", ValueType::number},
+      {"embedded.threads", "CARO_THREADS", "1..1024",
+       "threads the embedded backend computes with (default: the idle physical cores)", ValueType::integer},
+      {"model_mirror", "CARO_MODEL_MIRROR", "an http:// or https:// base URL",
+       "where `caro model pull` downloads from (default: $HF_ENDPOINT, else https://huggingface.co)", ValueType::text},
+      {"telemetry", "CARO_TELEMETRY", "true|false",
+       "record each generation's timings, backend and risk in a local database (never the text)", ValueType::boolean},
+      {"history", "CARO_HISTORY", "true|false", "with telemetry on, also keep requests and commands for `caro history`",
+       ValueType::boolean},
   };
   return table;
 }

@@ -46,7 +46,9 @@ void warn_unknown_key(LineWarnings& warnings, std::string_view path, const toml:
       detail::where(path, key.source()) + ": unknown key " + detail::toml_quote(full_name) + " (ignored)";
   if (find_key(full_name) != nullptr) {
     // `"static.min_confidence" = 1`: in TOML a quoted dotted name is one key, not a table and a key.
-    warning += "; write it without quotes, or as min_confidence in a [static] table";
+    const auto dot = full_name.find('.');
+    warning += "; write it without quotes, or as " + std::string(full_name.substr(dot + 1)) + " in a [" +
+               std::string(full_name.substr(0, dot)) + "] table";
   } else if (const auto suggestion = closest_key(full_name)) {
     warning += "; did you mean \"" + std::string(*suggestion) + "\"?";
   }
@@ -68,6 +70,24 @@ Expected<void> load_value(Resolved& resolved, std::string_view path, const KeyIn
                             std::string(info.allowed) + ", found " + std::string(detail::describe_type(node.type())),
                         std::string(k_file_hint));
     }
+  } else if (info.type == ValueType::integer) {
+    const auto* integer = node.as_integer();
+    if (integer == nullptr) {
+      return unexpected(location + ": wrong type for key \"" + std::string(info.name) +
+                            "\": expected a whole number in " + std::string(info.allowed) + ", found " +
+                            std::string(detail::describe_type(node.type())),
+                        std::string(k_file_hint));
+    }
+    assigned = detail::assign_text(resolved.settings, info, std::to_string(integer->get()));
+  } else if (info.type == ValueType::boolean) {
+    const auto* boolean = node.as_boolean();
+    if (boolean == nullptr) {
+      return unexpected(location + ": wrong type for key \"" + std::string(info.name) +
+                            "\": expected true or false (unquoted), found " +
+                            std::string(detail::describe_type(node.type())),
+                        std::string(k_file_hint));
+    }
+    assigned = detail::assign_text(resolved.settings, info, boolean->get() ? "true" : "false");
   } else {
     const auto* text = node.as_string();
     if (text == nullptr) {
@@ -84,19 +104,32 @@ Expected<void> load_value(Resolved& resolved, std::string_view path, const KeyIn
   return {};
 }
 
-// The [static] table (or `static.x = ...` dotted keys, or an inline table).
-Expected<void> load_static_table(Resolved& resolved, LineWarnings& warnings, std::string_view path,
-                                 const toml::key& table_key, const toml::node& node)
+// Whether some key lives in the table `name` ("static", "embedded").
+bool is_key_table(std::string_view name)
+{
+  for (const auto& info : keys()) {
+    const auto dot = info.name.find('.');
+    if (dot != std::string_view::npos && info.name.substr(0, dot) == name) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// A table of keys such as [static] or [embedded] (or `static.x = ...` dotted
+// keys, or an inline table).
+Expected<void> load_key_table(Resolved& resolved, LineWarnings& warnings, std::string_view path,
+                              const toml::key& table_key, const toml::node& node)
 {
   const auto* table = node.as_table();
   if (table == nullptr) {
-    return unexpected(detail::where(path, table_key.source()) +
-                          ": wrong type for key \"static\": expected a table, found " +
+    return unexpected(detail::where(path, table_key.source()) + ": wrong type for key \"" +
+                          std::string(table_key.str()) + "\": expected a table, found " +
                           std::string(detail::describe_type(node.type())),
                       std::string(k_file_hint));
   }
   for (const auto& [key, value] : *table) {
-    const std::string full_name = "static." + std::string(key.str());
+    const std::string full_name = std::string(table_key.str()) + "." + std::string(key.str());
     if (const KeyInfo* info = find_key(full_name)) {
       if (auto loaded = load_value(resolved, path, *info, value); !loaded) {
         return loaded;
@@ -118,8 +151,8 @@ Expected<void> load_file(Resolved& resolved, std::string_view text)
   for (const auto& [key, value] : *parsed) {
     const std::string_view name = key.str();
     Expected<void> loaded;
-    if (name == "static") {
-      loaded = load_static_table(resolved, warnings, resolved.file_path, key, value);
+    if (is_key_table(name)) {
+      loaded = load_key_table(resolved, warnings, resolved.file_path, key, value);
     } else if (const KeyInfo* info = find_key(name); info != nullptr && name.find('.') == std::string_view::npos) {
       loaded = load_value(resolved, resolved.file_path, *info, value);
     } else {

@@ -50,6 +50,18 @@ std::string value_as_text(const Settings& settings, std::string_view key)
   if (key == "static.min_confidence") {
     return detail::format_number(settings.static_min_confidence);
   }
+  if (key == "embedded.threads") {
+    return settings.embedded_threads ? std::to_string(*settings.embedded_threads) : std::string();
+  }
+  if (key == "model_mirror") {
+    return settings.model_mirror;
+  }
+  if (key == "telemetry") {
+    return settings.telemetry ? "true" : "false";
+  }
+  if (key == "history") {
+    return settings.history ? "true" : "false";
+  }
   return {};
 }
 

@@ -28,17 +28,22 @@ struct Settings
   std::optional<Platform> platform; // unset: detect from the installed tools
   OutputFormat output = OutputFormat::plain;
   ColorChoice color = ColorChoice::automatic;
-  std::string model = "smollm-135m";  // catalog id or path to a GGUF file
-  double static_min_confidence = 0.6; // the static matcher declines below this
+  std::string model = "smollm-135m";   // catalog id or path to a GGUF file
+  double static_min_confidence = 0.6;  // the static matcher declines below this
+  std::optional<int> embedded_threads; // unset: the idle physical cores
+  std::string model_mirror;            // empty: HF_ENDPOINT, else https://huggingface.co
+  bool telemetry = false;              // record generation timings locally (docs/telemetry.md)
+  bool history = false;                // also keep request and command text for `caro history`
 };
 
 // "default", "file", "environment", "flag".
 enum class Source { default_value, file, environment, flag };
 std::string_view to_string(Source source);
 
-// How a key's value is written in config.toml: a TOML string or a TOML number
-// (an integer or a float; both are accepted when reading).
-enum class ValueType { text, number };
+// How a key's value is written in config.toml: a TOML string, a TOML number
+// (an integer or a float; both are accepted when reading), a TOML integer, or
+// a TOML boolean.
+enum class ValueType { text, number, integer, boolean };
 
 // One documented key. The table is the single source of truth for
 // `config show|get|set`, the environment variables and docs/config.md.
@@ -51,7 +56,8 @@ struct KeyInfo
   ValueType type = ValueType::text;
 };
 // In documentation order: backend, safety, shell, platform, output, color,
-// model, static.min_confidence.
+// model, static.min_confidence, embedded.threads, model_mirror, telemetry,
+// history.
 const std::vector<KeyInfo>& keys();
 // nullptr when `name` is not a key (names are case-sensitive).
 const KeyInfo* find_key(std::string_view name);
@@ -90,7 +96,8 @@ Expected<void> apply(Resolved& resolved, std::string_view key, std::string_view 
 
 // The current value of a key as text (as `config get` prints it): enum values
 // by their canonical spelling, numbers in their shortest exact form ("0.6");
-// "" when unset (shell, platform) or when `key` is not a key.
+// "" when unset (shell, platform, embedded.threads, model_mirror) or when
+// `key` is not a key; booleans as "true"/"false".
 std::string value_as_text(const Settings& settings, std::string_view key);
 
 // Sets a key in the config file, keeping the rest of the file (comments and

@@ -43,6 +43,40 @@ std::optional<double> parse_number(std::string_view text)
   return number;
 }
 
+std::optional<bool> parse_boolean(std::string_view text)
+{
+  if (text == "true") {
+    return true;
+  }
+  if (text == "false") {
+    return false;
+  }
+  return std::nullopt;
+}
+
+constexpr long k_max_threads = 1024;
+
+std::optional<int> parse_threads(std::string_view text)
+{
+  long value = 0;
+  const char* last = text.data() + text.size();
+  const auto [end, error] = std::from_chars(text.data(), last, value);
+  if (text.empty() || error != std::errc{} || end != last || value < 1 || value > k_max_threads) {
+    return std::nullopt;
+  }
+  return static_cast<int>(value);
+}
+
+bool is_http_url(std::string_view text)
+{
+  for (const std::string_view scheme : {"http://", "https://"}) {
+    if (text.size() > scheme.size() && text.substr(0, scheme.size()) == scheme) {
+      return text.find_first_of(" \t\r\n") == std::string_view::npos;
+    }
+  }
+  return false;
+}
+
 } // namespace
 
 std::string toml_quote(std::string_view value)
@@ -101,6 +135,9 @@ std::string expectation(const KeyInfo& key)
   if (key.type == ValueType::number) {
     return "expected a number in " + std::string(key.allowed);
   }
+  if (key.type == ValueType::integer) {
+    return "expected a whole number in " + std::string(key.allowed);
+  }
   return "expected " + std::string(key.allowed);
 }
 
@@ -139,6 +176,30 @@ Expected<void> assign_text(Settings& settings, const KeyInfo& key, std::string_v
     }
     return assign_number(settings, key, *number);
   }
+  if (name == "embedded.threads") {
+    const auto threads = parse_threads(text);
+    if (!threads) {
+      return invalid(key, toml_quote(text));
+    }
+    settings.embedded_threads = *threads;
+    return {};
+  }
+  if (name == "model_mirror") {
+    // Empty means unset, so `config set model_mirror ""` goes back to the default.
+    if (!text.empty() && !is_http_url(text)) {
+      return invalid(key, toml_quote(text));
+    }
+    settings.model_mirror = std::string(text);
+    return {};
+  }
+  if (name == "telemetry" || name == "history") {
+    const auto value = parse_boolean(text);
+    if (!value) {
+      return invalid(key, toml_quote(text));
+    }
+    (name == "telemetry" ? settings.telemetry : settings.history) = *value;
+    return {};
+  }
   // Only reachable when keys() grows without a case here: a programmer error.
   return unexpected("key \"" + std::string(name) + "\" has no setter");
 }
@@ -157,6 +218,9 @@ Expected<void> assign_number(Settings& settings, const KeyInfo& key, double numb
 
 std::string toml_literal(const KeyInfo& key, std::string_view text)
 {
+  if (key.type == ValueType::integer || key.type == ValueType::boolean) {
+    return std::string(text); // already checked: digits, or true/false
+  }
   if (key.type != ValueType::number) {
     return toml_quote(text);
   }

@@ -28,8 +28,9 @@ Expected<void> assign_text(Settings& settings, const KeyInfo& key, std::string_v
 // Sets a number-typed key from a number already read from TOML.
 Expected<void> assign_number(Settings& settings, const KeyInfo& key, double number);
 
-// The value as it is written in config.toml: a quoted string or a number
-// (numbers always with a fraction, "1.0", so they read back as floats).
+// The value as it is written in config.toml: a quoted string, a number
+// (always with a fraction, "1.0", so it reads back as a float), a whole
+// number ("4") or a boolean ("true").
 // `text` must already have passed assign_text.
 std::string toml_literal(const KeyInfo& key, std::string_view text);
 

@@ -32,6 +32,10 @@ inline const std::map<std::string, Sample, std::less<>>& samples()
       {"color", {"never", "color = \"never\"\n"}},
       {"model", {"/models/tiny model.gguf", "model = \"/models/tiny model.gguf\"\n"}},
       {"static.min_confidence", {"0.25", "[static]\nmin_confidence = 0.25\n"}},
+      {"embedded.threads", {"3", "[embedded]\nthreads = 3\n"}},
+      {"model_mirror", {"http://127.0.0.1:8080/hf", "model_mirror = \"http://127.0.0.1:8080/hf\"\n"}},
+      {"telemetry", {"true", "telemetry = true\n"}},
+      {"history", {"true", "history = true\n"}},
   };
   return table;
 }

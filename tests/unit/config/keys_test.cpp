@@ -17,7 +17,8 @@ TEST(ConfigKeys, ListsEveryDocumentedKeyInOrder)
     names.emplace_back(key.name);
   }
   EXPECT_EQ(names, (std::vector<std::string>{"backend", "safety", "shell", "platform", "output", "color", "model",
-                                             "static.min_confidence"}));
+                                             "static.min_confidence", "embedded.threads", "model_mirror", "telemetry",
+                                             "history"}));
 }
 
 TEST(ConfigKeys, EveryKeyHasAnEnvironmentVariableAndAllowedValues)
@@ -32,6 +33,11 @@ TEST(ConfigKeys, EveryKeyHasAnEnvironmentVariableAndAllowedValues)
   EXPECT_EQ(find_key("static.min_confidence")->env, "CARO_STATIC_MIN_CONFIDENCE");
   EXPECT_EQ(find_key("safety")->allowed, "strict|moderate|permissive");
   EXPECT_EQ(find_key("static.min_confidence")->type, ValueType::number);
+  EXPECT_EQ(find_key("embedded.threads")->env, "CARO_THREADS");
+  EXPECT_EQ(find_key("embedded.threads")->type, ValueType::integer);
+  EXPECT_EQ(find_key("model_mirror")->env, "CARO_MODEL_MIRROR");
+  EXPECT_EQ(find_key("telemetry")->type, ValueType::boolean);
+  EXPECT_EQ(find_key("history")->type, ValueType::boolean);
 }
 
 TEST(ConfigKeys, EveryKeyHasATestSample)
@@ -58,7 +64,9 @@ TEST(ConfigKeys, SuggestsTheClosestKeyWithinTwoEdits)
   EXPECT_EQ(closest_key("backends"), "backend");
   EXPECT_EQ(closest_key("static.min_confidance"), "static.min_confidence");
   EXPECT_EQ(closest_key("min_confidence"), "static.min_confidence");
-  EXPECT_EQ(closest_key("telemetry"), std::nullopt);
+  EXPECT_EQ(closest_key("telemetri"), "telemetry");
+  EXPECT_EQ(closest_key("threads"), "embedded.threads");
+  EXPECT_EQ(closest_key("compression"), std::nullopt);
   EXPECT_EQ(closest_key(""), std::nullopt);
 }
 

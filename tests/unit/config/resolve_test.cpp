@@ -190,10 +190,10 @@ TEST_F(ConfigTest, UnknownKeyIsAWarningWithASuggestion)
 
 TEST_F(ConfigTest, UnknownKeysWithoutACloseMatchAndInsideTablesAreWarnings)
 {
-  const std::string path = write_config("telemetry = true\n[static]\nmin_confidense = 0.4\n[remote]\nurl = \"x\"\n");
+  const std::string path = write_config("compression = true\n[static]\nmin_confidense = 0.4\n[remote]\nurl = \"x\"\n");
   const Resolved resolved = resolve_ok();
   ASSERT_EQ(resolved.warnings.size(), 3u);
-  EXPECT_EQ(resolved.warnings[0], path + ":1: unknown key \"telemetry\" (ignored)");
+  EXPECT_EQ(resolved.warnings[0], path + ":1: unknown key \"compression\" (ignored)");
   EXPECT_EQ(resolved.warnings[1], path + ":3: unknown key \"static.min_confidense\" (ignored); did you mean "
                                          "\"static.min_confidence\"?");
   EXPECT_EQ(resolved.warnings[2], path + ":4: unknown key \"remote\" (ignored)");

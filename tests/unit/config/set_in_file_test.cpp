@@ -52,9 +52,15 @@ TEST_F(ConfigTest, EveryKeyCanBeSetAndReadBack)
                                       "output = \"json\"\n"
                                       "color = \"never\"\n"
                                       "model = \"/models/tiny model.gguf\"\n"
+                                      "model_mirror = \"http://127.0.0.1:8080/hf\"\n"
+                                      "telemetry = true\n"
+                                      "history = true\n"
                                       "\n"
                                       "[static]\n"
-                                      "min_confidence = 0.25\n");
+                                      "min_confidence = 0.25\n"
+                                      "\n"
+                                      "[embedded]\n"
+                                      "threads = 3\n");
 }
 
 TEST_F(ConfigTest, SetReplacesAValueKeepingCommentsAndOtherLines)

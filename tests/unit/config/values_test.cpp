@@ -86,7 +86,8 @@ TEST(ConfigValues, ApplyRejectsUnknownKeyListingValidKeys)
   auto result = apply(resolved, "saftey", "strict", Source::flag);
   ASSERT_FALSE(result);
   EXPECT_EQ(result.error().message, "unknown key \"saftey\" (did you mean \"safety\"?); valid keys: backend, safety, "
-                                    "shell, platform, output, color, model, static.min_confidence");
+                                    "shell, platform, output, color, model, static.min_confidence, embedded.threads, "
+                                    "model_mirror, telemetry, history");
 }
 
 TEST(ConfigValues, ApplyRecordsTheSource)
