@@ -182,14 +182,76 @@ bool Analysis::check_text(std::string_view text, const SpanMap& map, int depth)
   return !parsed.script.pipelines.empty();
 }
 
+CommandView Analysis::view_of(const Command& command) const
+{
+  CommandView view = base_view(command);
+  view.working_directory = m_working_directory;
+  view.bindings = &m_bindings;
+  return view;
+}
+
+void Analysis::bind(const Word& assignment)
+{
+  const std::size_t equals = assignment.text.find('=');
+  if (equals == std::string::npos || equals == 0 || assignment.text[equals - 1] == '+') {
+    return; // NAME+=value only appends
+  }
+  Word value;
+  value.text = assignment.text.substr(equals + 1);
+  value.span = assignment.span;
+  value.span_exact = false;
+  value.quoted = assignment.quoted;
+  value.unquoted_glob = assignment.unquoted_glob;
+  value.unquoted_variable = assignment.unquoted_variable;
+  if (value.text.starts_with('~')) {
+    value.expansions.push_back(Expansion{0, 1, "~", false}); // D=~ expands the tilde
+  }
+  for (const Expansion& expansion : assignment.expansions) {
+    if (expansion.offset > equals) {
+      Expansion moved = expansion;
+      moved.offset -= equals + 1;
+      value.expansions.push_back(std::move(moved));
+    }
+  }
+  m_bound_words.push_back(std::move(value));
+  m_bindings.push_back(Binding{assignment.text.substr(0, equals), {&m_bound_words.back()}});
+}
+
+void Analysis::bind_assignments(const Command& command)
+{
+  if (command.kind != Command::Kind::simple) {
+    return;
+  }
+  if (command.words.empty()) {
+    for (const Word* assignment : command.assignments) {
+      bind(*assignment);
+    }
+    return;
+  }
+  const std::string name = command_name(*command.words.front());
+  if (name != "export" && name != "declare" && name != "local" && name != "readonly" && name != "typeset") {
+    return;
+  }
+  for (std::size_t i = 1; i < command.words.size(); ++i) {
+    if (is_assignment(*command.words[i])) {
+      bind(*command.words[i]);
+    }
+  }
+}
+
 void Analysis::check_script(const std::vector<Pipeline>& pipelines, int depth)
 {
   // `cd DIR` changes what "everything here" means for the commands after it
-  // in the same list; a subshell or group keeps its own.
+  // in the same list, and NAME=value what $NAME may be; a subshell or group
+  // keeps its own.
   const TargetClass outer_directory = m_working_directory;
+  const std::size_t outer_bindings = m_bindings.size();
   for (std::size_t i = 0; i < pipelines.size(); ++i) {
     check_pipeline(pipelines, i, depth);
     const Pipeline& pipeline = pipelines[i];
+    if (pipeline.commands.size() == 1 && !pipeline.background) {
+      bind_assignments(pipeline.commands.front());
+    }
     if (pipeline.commands.size() == 1 && !pipeline.background) {
       const Command& command = pipeline.commands.front();
       if (command.kind == Command::Kind::simple && !command.words.empty() &&
@@ -202,6 +264,7 @@ void Analysis::check_script(const std::vector<Pipeline>& pipelines, int depth)
     }
   }
   m_working_directory = outer_directory;
+  m_bindings.resize(outer_bindings);
 }
 
 void Analysis::check_pipeline(const std::vector<Pipeline>& siblings, std::size_t index, int depth)
@@ -211,9 +274,7 @@ void Analysis::check_pipeline(const std::vector<Pipeline>& siblings, std::size_t
   std::vector<CommandView> stages;
   stages.reserve(pipeline.commands.size());
   for (const Command& command : pipeline.commands) {
-    CommandView base = base_view(command);
-    base.working_directory = m_working_directory;
-    stages.push_back(innermost(base));
+    stages.push_back(innermost(view_of(command)));
   }
   for (std::size_t i = 0; i < stages.size(); ++i) {
     stages[i].pipeline = &stages;
@@ -227,8 +288,7 @@ void Analysis::check_pipeline(const std::vector<Pipeline>& siblings, std::size_t
 void Analysis::check_command(const Command& command, const std::vector<CommandView>& stages, std::size_t stage,
                              const std::vector<Pipeline>& siblings, std::size_t index, int depth)
 {
-  CommandView view = base_view(command);
-  view.working_directory = m_working_directory;
+  CommandView view = view_of(command);
   view.pipeline = &stages;
   view.stage = stage;
   for (const Token* redirect : command.redirects) {
@@ -238,6 +298,13 @@ void Analysis::check_command(const Command& command, const std::vector<CommandVi
   case Command::Kind::subshell:
   case Command::Kind::group:
     run_rules(view);
+    if (!command.loop_variable.empty()) {
+      // `for d in / ~; do rm -rf $d; done`: inside the loop $d is each word.
+      m_bindings.push_back(Binding{command.loop_variable, command.loop_values});
+      check_script(command.body, depth);
+      m_bindings.pop_back();
+      return;
+    }
     check_script(command.body, depth);
     return;
   case Command::Kind::function_definition:

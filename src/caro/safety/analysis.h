@@ -10,6 +10,7 @@
 #include "caro/safety/command_view.h"
 #include "caro/safety/rules.h"
 
+#include <deque>
 #include <string_view>
 #include <vector>
 
@@ -29,6 +30,14 @@ private:
   std::vector<Finding> m_findings;
   std::size_t m_budget;                                 // bytes that may still be re-parsed; bounds the total work
   TargetClass m_working_directory = TargetClass::plain; // after an earlier `cd` in the list being checked
+  std::vector<Binding> m_bindings;                      // variables whose values the script shows, innermost last
+  std::deque<Word> m_bound_words;                       // values cut out of NAME=value words (stable addresses)
+
+  CommandView view_of(const Command& command) const;
+  // NAME=value (alone, or after export/declare/local/readonly/typeset): later
+  // commands in the same list may expand NAME to value.
+  void bind_assignments(const Command& command);
+  void bind(const Word& assignment);
 
   void add(const Rule& rule, Span span, std::string_view detail = {});
   void add(std::string_view rule_id, Span span, std::string_view detail = {});

@@ -41,7 +41,7 @@ constexpr NamedKind k_named_kinds[] = {
     {"variable_assignments", NodeKind::variable_assignments},
     {"if_statement", NodeKind::compound},
     {"while_statement", NodeKind::compound},
-    {"for_statement", NodeKind::compound},
+    {"for_statement", NodeKind::for_loop},
     {"c_style_for_statement", NodeKind::compound},
     {"case_statement", NodeKind::compound},
     {"test_command", NodeKind::compound},

@@ -52,6 +52,7 @@ enum class NodeKind : std::uint8_t {
   variable_assignment,
   variable_assignments,
   compound, // if/while/for/case/test/arithmetic: flattened into their commands
+  for_loop, // for/select NAME in WORDS: a compound whose variable takes the words
   clause,   // do_group, elif/else clauses, case items: their statements belong to the compound
   file_redirect,
   heredoc_redirect,

@@ -4,6 +4,7 @@
 
 #include "caro/safety/command_view.h"
 
+#include <algorithm>
 #include <array>
 
 namespace caro::safety {
@@ -75,6 +76,206 @@ TargetClass from_working_directory(TargetClass target, const CommandView& view)
     return view.working_directory;
   }
   return target;
+}
+
+namespace {
+
+constexpr std::size_t k_max_bound_values = 64; // per variable: bounds the work on huge loop lists
+
+const Binding* find_binding(const CommandView& view, std::string_view name)
+{
+  if (view.bindings == nullptr) {
+    return nullptr;
+  }
+  for (auto it = view.bindings->rbegin(); it != view.bindings->rend(); ++it) {
+    if (it->name == name) {
+      return &*it;
+    }
+  }
+  return nullptr;
+}
+
+// `word` with the expansion at `index` replaced by `value`.
+Word substitute_value(const Word& word, std::size_t index, const Word& value)
+{
+  const Expansion& expansion = word.expansions[index];
+  Word out;
+  out.span = word.span;
+  out.quoted = word.quoted || value.quoted;
+  out.unquoted_glob = word.unquoted_glob || value.unquoted_glob;
+  out.unquoted_variable = word.unquoted_variable || value.unquoted_variable;
+  const std::size_t end = std::min(expansion.offset + expansion.length, word.text.size());
+  out.text = word.text.substr(0, expansion.offset);
+  out.text += value.text;
+  out.text += std::string_view(word.text).substr(end);
+  const std::size_t grown = value.text.size();
+  for (std::size_t i = 0; i < word.expansions.size(); ++i) {
+    Expansion moved = word.expansions[i];
+    if (i == index) {
+      for (Expansion inner : value.expansions) {
+        inner.offset += expansion.offset;
+        out.expansions.push_back(std::move(inner));
+      }
+      continue;
+    }
+    if (moved.offset >= end) {
+      moved.offset = moved.offset - (end - expansion.offset) + grown;
+    }
+    out.expansions.push_back(std::move(moved));
+  }
+  std::sort(out.expansions.begin(), out.expansions.end(),
+            [](const Expansion& a, const Expansion& b) { return a.offset < b.offset; });
+  return out;
+}
+
+// Splits literal text at blanks into argument words, as xargs does; false
+// when xargs would read it differently (quotes and backslashes are its own).
+bool split_literal(std::string_view text, Span span, std::vector<Word>& out)
+{
+  if (text.find_first_of("'\"\\") != std::string_view::npos) {
+    return false;
+  }
+  std::size_t start = 0;
+  while (start < text.size()) {
+    const std::size_t begin = text.find_first_not_of(" \t\n", start);
+    if (begin == std::string_view::npos) {
+      break;
+    }
+    const std::size_t end = std::min(text.find_first_of(" \t\n", begin), text.size());
+    Word word;
+    word.text = std::string(text.substr(begin, end - begin));
+    word.span = span;
+    word.span_exact = false;
+    word.unquoted_glob = word.text.find_first_of("*?[") != std::string::npos;
+    out.push_back(std::move(word));
+    start = end;
+  }
+  return true;
+}
+
+// One word of shell text that xargs will read: literal words are split,
+// words with expansions are kept whole (their classification sees them).
+bool add_stdin_word(const Word& word, std::vector<Word>& out)
+{
+  if (word.expansions.empty() && word.substitutions.empty()) {
+    return split_literal(word.text, word.span, out);
+  }
+  if (word.text.find('\\') != std::string::npos) {
+    return false;
+  }
+  out.push_back(word);
+  return true;
+}
+
+} // namespace
+
+TargetClass classify_in_view(const CommandView& view, const Word& word, std::size_t from)
+{
+  TargetClass worst = classify_target(word, from);
+  if (view.bindings == nullptr || view.bindings->empty()) {
+    return worst;
+  }
+  for (std::size_t i = 0; i < word.expansions.size(); ++i) {
+    const Expansion& expansion = word.expansions[i];
+    if (expansion.offset < from) {
+      continue;
+    }
+    const Binding* binding = find_binding(view, expansion.name);
+    if (binding == nullptr) {
+      continue;
+    }
+    const std::size_t count = std::min(binding->values.size(), k_max_bound_values);
+    for (std::size_t v = 0; v < count; ++v) {
+      const Word substituted = substitute_value(word, i, *binding->values[v]);
+      worst = worse(worst, classify_target(substituted, from));
+    }
+  }
+  return worst;
+}
+
+std::optional<std::vector<Word>> stdin_words(const CommandView& view)
+{
+  if (view.command == nullptr || !view.owns_redirects) {
+    return std::nullopt;
+  }
+  // Options of the wrapper before the inner command: -a/--arg-file reads a file.
+  for (const Word* word : view.command->words) {
+    if (word == view.name_word) {
+      break;
+    }
+    const std::string_view text = word->text;
+    if (text.starts_with("--arg-file") ||
+        (text.size() > 1 && text[0] == '-' && text[1] != '-' && text.find('a') != std::string_view::npos)) {
+      return std::nullopt;
+    }
+  }
+  std::vector<Word> words;
+  bool from_redirect = false;
+  for (const Token* redirect : view.command->redirects) {
+    if (redirect->op == "<<<") {
+      if (!add_stdin_word(redirect->word, words)) {
+        return std::nullopt;
+      }
+      from_redirect = true;
+    } else if (redirect->op == "<<" || redirect->op == "<<-") {
+      const std::string_view body = redirect->heredoc_body;
+      if (body.find_first_of("$`") != std::string_view::npos || !split_literal(body, redirect->span, words)) {
+        return std::nullopt;
+      }
+      from_redirect = true;
+    } else if (redirect->op.find('<') != std::string::npos) {
+      return std::nullopt; // < file, <&3, <> file
+    }
+  }
+  if (from_redirect) {
+    return words;
+  }
+  if (view.pipeline == nullptr || view.stage == 0 || view.stage > view.pipeline->size()) {
+    return std::nullopt;
+  }
+  const CommandView& previous = (*view.pipeline)[view.stage - 1];
+  std::span<const Word* const> printed(previous.args);
+  if (previous.name == "echo") {
+    while (!printed.empty() && printed.front()->text.size() > 1 && printed.front()->text[0] == '-' &&
+           printed.front()->text.find_first_not_of("neE", 1) == std::string::npos) {
+      if (printed.front()->text.find('e') != std::string::npos) {
+        return std::nullopt; // echo -e decodes escapes
+      }
+      printed = printed.subspan(1);
+    }
+  } else if (previous.name == "printf") {
+    // A lone format without directives prints itself, \n and \t as blanks.
+    if (printed.size() != 1 || printed.front()->text.find('%') != std::string::npos) {
+      return std::nullopt;
+    }
+    const Word& format = *printed.front();
+    if (!format.expansions.empty() || !format.substitutions.empty()) {
+      return add_stdin_word(format, words) ? std::optional<std::vector<Word>>(std::move(words)) : std::nullopt;
+    }
+    std::string text;
+    for (std::size_t i = 0; i < format.text.size(); ++i) {
+      if (format.text[i] != '\\') {
+        text.push_back(format.text[i]);
+      } else if (i + 1 < format.text.size() && (format.text[i + 1] == 'n' || format.text[i + 1] == 't')) {
+        text.push_back(' ');
+        ++i;
+      } else {
+        return std::nullopt;
+      }
+    }
+    if (!split_literal(text, format.span, words)) {
+      return std::nullopt;
+    }
+    return words;
+  } else {
+    return std::nullopt;
+  }
+  for (const Word* word : printed) {
+    if (!add_stdin_word(*word, words)) {
+      return std::nullopt;
+    }
+  }
+  return words;
 }
 
 bool Options::has(char flag) const

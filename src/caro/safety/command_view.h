@@ -9,6 +9,7 @@
 #include "caro/safety/parser.h"
 #include "caro/safety/target.h"
 
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -16,6 +17,15 @@
 #include <vector>
 
 namespace caro::safety {
+
+// A shell variable whose values the script itself shows: a for loop's list
+// (`for d in / ~; do ...`) or an earlier NAME=value in the same list.
+// Expanding it may give any of them; the worst one counts.
+struct Binding
+{
+  std::string name;
+  std::vector<const Word*> values;
+};
 
 struct CommandView
 {
@@ -35,7 +45,20 @@ struct CommandView
   // Where an earlier `cd` in the same list moved to (`cd / && rm -rf *`);
   // plain when unknown or not protected.
   TargetClass working_directory = TargetClass::plain;
+  const std::vector<Binding>* bindings = nullptr; // variables known at this point (innermost last)
 };
+
+// classify_target, also reading every known value of the word's variables:
+// `rm -rf $d` inside `for d in /` targets the root. The plain reading (an
+// unknown variable) always counts too, so knowing values never lowers a class.
+TargetClass classify_in_view(const CommandView& view, const Word& word, std::size_t from = 0);
+
+// The words xargs reads from stdin when the script shows them: a here-string
+// or here-document on the xargs command, or the text of an `echo` or `printf`
+// stage before it. Each is one argument (split at blanks; a word holding
+// expansions stays whole so its expansions are still seen). nullopt when the
+// input is unknown (a file, another program, -a FILE, text xargs would unquote).
+std::optional<std::vector<Word>> stdin_words(const CommandView& view);
 
 // A target class seen from the view's working directory: "everything here"
 // after `cd /` is the root.

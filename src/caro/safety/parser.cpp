@@ -84,6 +84,7 @@ bool is_statement(NodeKind kind)
   case NodeKind::variable_assignment:
   case NodeKind::variable_assignments:
   case NodeKind::compound:
+  case NodeKind::for_loop:
   case NodeKind::error:
     return true;
   default:
@@ -615,6 +616,12 @@ private:
           pending.emplace_back(*it, level + 1);
         }
       }
+    }
+    if (kind(node) == NodeKind::for_loop && header.words.size() >= 2) {
+      // [for, NAME, WORD...]: "in" and ";" are not words. Without "in" the
+      // loop runs over "$@", which stays unknown.
+      command.loop_variable = header.words[1]->text;
+      command.loop_values.assign(header.words.begin() + 2, header.words.end());
     }
     if (header.words.size() > 1) {
       header.span = Span{header.words.front()->span.begin, header.words.back()->span.end};

@@ -38,6 +38,9 @@ struct Command
   std::vector<const Token*> redirects;
   std::vector<Pipeline> body; // subshell, group, function definition
   std::string function_name;
+  // A for/select loop (a group): its variable and the words it takes in turn.
+  std::string loop_variable;
+  std::vector<const Word*> loop_values;
   Span span;
 };
 

@@ -71,7 +71,7 @@ bool write_is(WriteKind kind, const WriteTarget& target)
   case WriteKind::configuration:
     return file_sensitivity(*target.word, target.from) == FileSensitivity::configuration;
   case WriteKind::block_device:
-    return classify_target(*target.word, target.from) == TargetClass::block_device;
+    return may_be_block_device(*target.word, target.from);
   case WriteKind::system: {
     if (is_scratch(resolved_path(*target.word, target.from))) {
       return false;
@@ -172,7 +172,7 @@ bool check_targets(const MatcherSpec& spec, const CommandView& view, const Optio
   };
   TargetClass worst = TargetClass::plain;
   for (const Word* word : words) {
-    const TargetClass target_class = from_working_directory(classify_target(*word), view);
+    const TargetClass target_class = from_working_directory(classify_in_view(view, *word), view);
     if (spec.any_target && wanted(target_class)) {
       return true;
     }
@@ -182,7 +182,19 @@ bool check_targets(const MatcherSpec& spec, const CommandView& view, const Optio
     worst = worse(worst, from_working_directory(TargetClass::all_files, view));
   }
   if (view.args_from_stdin) {
-    worst = worse(worst, TargetClass::unknown);
+    // xargs: the arguments it reads are targets too; unknown unless the
+    // script shows them (`xargs rm -rf <<< /`, `echo / | xargs rm -rf`).
+    if (const std::optional<std::vector<Word>> read = stdin_words(view)) {
+      for (const Word& word : *read) {
+        const TargetClass target_class = from_working_directory(classify_in_view(view, word), view);
+        if (spec.any_target && wanted(target_class)) {
+          return true;
+        }
+        worst = worse(worst, target_class);
+      }
+    } else {
+      worst = worse(worst, TargetClass::unknown);
+    }
   }
   return wanted(worst);
 }

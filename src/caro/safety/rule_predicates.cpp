@@ -133,7 +133,7 @@ std::optional<Span> dd_writes_device(const CommandView& view)
   for (const Word* arg : view.args) {
     if (arg->text.starts_with("of=")) {
       const TargetClass target = classify_target(*arg, 3);
-      if (target == TargetClass::block_device ||
+      if (target == TargetClass::block_device || may_be_block_device(*arg, 3) ||
           (resolved_path(*arg, 3).starts_with("/dev/") && target != TargetClass::plain)) {
         return view.span;
       }

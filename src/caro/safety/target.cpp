@@ -14,6 +14,10 @@ namespace caro::safety {
 namespace {
 
 constexpr std::string_view k_placeholder_home = "/home/caro-user";
+// What an unknown expansion reads as in the "one path component" reading: a
+// byte no real path holds, so a device name decided by a variable
+// (/dev/$DISK) can be told from a literal one.
+constexpr char k_unknown_marker = '\x01';
 
 // Top-level directories whose removal breaks the system. The "scratch" ones
 // are protected themselves, but what is inside them is ordinary data.
@@ -106,6 +110,11 @@ TargetClass classify_absolute(const std::vector<std::string_view>& all_parts)
     if (starts_with_any(k_block_device_prefixes, parts[1])) {
       return TargetClass::block_device;
     }
+    // /dev/$DISK, /dev/${VG}/x: the variable may name any disk.
+    const std::size_t marker = parts[1].find(k_unknown_marker);
+    if (marker != std::string_view::npos && !starts_with_any(k_harmless_devices, parts[1].substr(0, marker))) {
+      return TargetClass::block_device;
+    }
   }
   if (top == "home" || top == "Users") {
     return depth <= 2 ? TargetClass::home : TargetClass::plain;
@@ -185,7 +194,7 @@ Substituted substitute(const Word& word, std::size_t from)
     } else if (expansion.name == "PWD") {
       append(".");
     } else {
-      out.placeholder.push_back('x');
+      out.placeholder.push_back(k_unknown_marker);
       out.unknown = true;
     }
     pos = end;
@@ -251,6 +260,16 @@ TargetClass classify_target(const Word& word, std::size_t from)
     return TargetClass::unknown;
   }
   return worse(classify_path(substituted.empty), classify_path(substituted.placeholder));
+}
+
+bool may_be_block_device(const Word& word, std::size_t from)
+{
+  if (from > word.text.size()) {
+    return false;
+  }
+  const Substituted substituted = substitute(word, from);
+  return classify_path(substituted.empty) == TargetClass::block_device ||
+         (substituted.unknown && classify_path(substituted.placeholder) == TargetClass::block_device);
 }
 
 std::string resolved_path(const Word& word, std::size_t from)

@@ -37,6 +37,11 @@ enum class FileSensitivity {
 // wins; a path decided by the expansion alone is `unknown`.
 TargetClass classify_target(const Word& word, std::size_t from = 0);
 
+// Whether the path is, or with some value of its variables may be, a block
+// device: /dev/sda, /dev/$DISK. (classify_target ranks /dev/$DISK by its
+// worse reading, /dev itself, a system directory.)
+bool may_be_block_device(const Word& word, std::size_t from = 0);
+
 // The path with ~ and $HOME replaced by /home/<user> and other expansions
 // dropped, then lexically normalised; for matching known file names.
 std::string resolved_path(const Word& word, std::size_t from = 0);

@@ -24,6 +24,23 @@ TEST(Target, Root)
   }
 }
 
+bool device(std::string_view text)
+{
+  const LexResult lexed = lex(text);
+  EXPECT_EQ(lexed.tokens.size(), 1U) << text;
+  return may_be_block_device(lexed.tokens.at(0).word);
+}
+
+TEST(Target, DevicePathNamedByAVariableMayBeABlockDevice)
+{
+  for (const auto text : {"/dev/sda", "/dev/$DISK", "\"/dev/${DEV}1\"", "/dev/$VG/$LV", "/dev/sd$X"}) {
+    EXPECT_TRUE(device(text)) << text;
+  }
+  for (const auto text : {"/dev/null", "/dev/tty$N", "/dev/pts/$N", "$DIR/dev", "/tmp/$DISK", "dev/$X"}) {
+    EXPECT_FALSE(device(text)) << text;
+  }
+}
+
 TEST(Target, Home)
 {
   for (const auto text : {"~", "~/", "~/*", "$HOME", "${HOME}", "\"$HOME\"", "\"$HOME/\"", "/home/alice", "/root",
