@@ -8,5 +8,5 @@ find_package(Threads REQUIRED)
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(RE2 REQUIRED IMPORTED_TARGET re2)  # Debian's re2.pc reports no version
 include(${CMAKE_CURRENT_LIST_DIR}/CaroTreeSitterBash.cmake)
-find_package(CURL 7.85 REQUIRED)              # caro model pull (libcurl4-openssl-dev)
-find_package(OpenSSL 3.0 REQUIRED COMPONENTS Crypto)  # SHA-256 of downloaded models (libssl-dev)
+find_package(CURL 7.85 REQUIRED)              # caro model pull: headers only, loaded with dlopen (libcurl4-openssl-dev)
+find_package(SQLite3 3.40 REQUIRED)             # caro stats/history telemetry (libsqlite3-dev)
