@@ -28,6 +28,8 @@ protected:
     std::vector<std::string> argv{CARO_BINARY};
     argv.insert(argv.end(), args.begin(), args.end());
     env.emplace("TERM", "xterm");
+    // Answered, so the first-run telemetry question does not come before the menu.
+    env.emplace("CARO_TELEMETRY", "false");
     return std::make_unique<PtySession>(argv, caro_environment(home, env), work.string());
   }
 };

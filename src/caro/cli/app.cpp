@@ -132,6 +132,10 @@ int run(int argc, char** argv)
     return run_model(session);
   case Subcommand::doctor:
     return run_doctor(session);
+  case Subcommand::stats:
+    return run_stats(session);
+  case Subcommand::history:
+    return run_history(session);
   default:
     return run_generate(session);
   }

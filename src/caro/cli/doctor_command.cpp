@@ -2,18 +2,66 @@
 // backends can answer here (and why not).
 
 #include "caro/backends/backend_factory.h"
+#include "caro/backends/embedded/model_catalog.h"
 #include "caro/cli/app.h"
 #include "caro/cli/session.h"
 #include "caro/context/detect.h"
 #include "caro/core/build_info.h"
+#include "caro/models/model_store.h"
+#include "caro/telemetry/paths.h"
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <cstdint>
 #include <cstdio>
+#include <filesystem>
 
 namespace caro::cli {
+namespace {
+
+struct ModelOnDisk
+{
+  std::string id; // catalog id, or "" for another GGUF file in the directory
+  std::string path;
+  std::uint64_t bytes = 0;
+};
+
+// The catalog models that are downloaded, then any other .gguf file in the
+// models directory (copied there by hand); an unusable directory lists none.
+std::vector<ModelOnDisk> downloaded_models(const EnvLookup& env)
+{
+  std::vector<ModelOnDisk> found;
+  auto statuses = models::model_statuses(env);
+  if (!statuses) {
+    return found;
+  }
+  for (const auto& status : *statuses) {
+    if (status.downloaded) {
+      found.push_back({std::string(status.model->id), status.path, status.bytes});
+    }
+  }
+  const auto directory = backends::models_directory(env);
+  std::error_code error;
+  if (!directory || !std::filesystem::is_directory(*directory, error)) {
+    return found;
+  }
+  std::vector<ModelOnDisk> others;
+  for (const auto& entry : std::filesystem::directory_iterator(*directory, error)) {
+    const auto path = entry.path().string();
+    const bool known = std::any_of(found.begin(), found.end(), [&path](const auto& m) { return m.path == path; });
+    if (!known && entry.path().extension() == ".gguf" && entry.is_regular_file(error)) {
+      others.push_back({"", path, static_cast<std::uint64_t>(entry.file_size(error))});
+    }
+  }
+  std::sort(others.begin(), others.end(), [](const auto& a, const auto& b) { return a.path < b.path; });
+  found.insert(found.end(), others.begin(), others.end());
+  return found;
+}
+
+} // namespace
 
 int run_doctor(Session& session)
 {
@@ -37,6 +85,9 @@ int run_doctor(Session& session)
     }
   }
   const auto& info = build_info();
+  const auto downloaded = downloaded_models(session.env);
+  const auto telemetry_path = telemetry::database_path(session.env);
+  const std::string telemetry_file = telemetry_path ? *telemetry_path : std::string();
 
   if (settings.output == OutputFormat::json) {
     nlohmann::json doc;
@@ -62,6 +113,13 @@ int run_doctor(Session& session)
       doc["backends"].push_back(
           {{"name", generator->name()}, {"usable", availability.usable}, {"reason", availability.reason}});
     }
+    doc["models"] = nlohmann::json::array();
+    for (const auto& status : downloaded) {
+      doc["models"].push_back({{"id", status.id.empty() ? nlohmann::json(nullptr) : nlohmann::json(status.id)},
+                               {"path", status.path},
+                               {"bytes", status.bytes}});
+    }
+    doc["telemetry"] = {{"enabled", settings.telemetry}, {"history", settings.history}, {"database", telemetry_file}};
     std::fputs((doc.dump(2) + "\n").c_str(), stdout);
     return any_usable ? k_exit_ok : k_exit_no_command;
   }
@@ -91,6 +149,18 @@ int run_doctor(Session& session)
     out += fmt::format("  {:<9} {:<12} {}\n", generator->name(), availability.usable ? "usable" : "unavailable",
                        availability.reason);
   }
+  out += "\nmodels\n";
+  if (downloaded.empty()) {
+    out += "  none downloaded (caro model list shows the catalog; caro model pull downloads one)\n";
+  }
+  for (const auto& status : downloaded) {
+    out += fmt::format("  {:<20} {:>8.1f} MB  {}\n", status.id.empty() ? "(not in catalog)" : status.id,
+                       static_cast<double>(status.bytes) / 1e6, status.path);
+  }
+  out +=
+      fmt::format("\ntelemetry     {}{}\n", settings.telemetry ? "on" : "off",
+                  settings.telemetry ? fmt::format(" ({}{})", telemetry_file, settings.history ? ", with history" : "")
+                                     : std::string(" (caro config set telemetry true turns it on)"));
   std::fputs(out.c_str(), stdout);
   return any_usable ? k_exit_ok : k_exit_no_command;
 }

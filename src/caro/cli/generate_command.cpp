@@ -5,6 +5,8 @@
 #include "caro/cli/confirm_menu.h"
 #include "caro/cli/report_json.h"
 #include "caro/cli/session.h"
+#include "caro/cli/telemetry_consent.h"
+#include "caro/cli/telemetry_recording.h"
 #include "caro/cli/terminal.h"
 #include "caro/context/detect.h"
 #include "caro/core/pipeline.h"
@@ -75,6 +77,7 @@ struct Shown
   const Session& session;
   const ExecutionContext& context;
   bool interactive;
+  bool* executed; // set when caro runs the command, for telemetry
 };
 
 void print_explanation(const Shown& shown, const Outcome& outcome)
@@ -167,6 +170,7 @@ int report_blocked(const Shown& shown, const Outcome& outcome)
 int execute(const Shown& shown, const std::string& command)
 {
   std::fflush(stdout);
+  *shown.executed = true;
   auto status = exec::run_in_shell(shown.context.shell_path, command);
   if (!status) {
     print_error(status.error());
@@ -223,9 +227,13 @@ void print_verbose_report(const Session& session, const context::DetectReport& d
     print_verbose(session,
                   fmt::format("backend {}: {} ({:.3f} ms)", attempt.backend, attempt.outcome, attempt.elapsed_ms));
   }
-  for (const auto& [phase, ms] : outcome.timing_ms) {
+  for (const auto& [phase, ms] : outcome.chain.timing_ms) {
     print_verbose(session, fmt::format("{}: {:.3f} ms", phase, ms));
   }
+  const auto& stages = outcome.stages;
+  print_verbose(session, fmt::format("timings: context {:.3f} ms, generate {:.3f} ms, validate {:.3f} ms, total "
+                                     "{:.3f} ms",
+                                     stages.context_ms, stages.generate_ms, stages.validate_ms, stages.total_ms()));
 }
 
 std::string no_answer_reason(const Outcome& outcome)
@@ -240,42 +248,16 @@ std::string no_answer_reason(const Outcome& outcome)
   return "no backend could answer (" + util::join(reasons, "; ") + ")";
 }
 
-} // namespace
-
-int run_generate(Session& session)
+// Everything after the command was generated: printing it, and running it
+// when the user or the policy says so. Returns the exit status.
+int present_outcome(const Session& session, const ExecutionContext& context, Outcome& outcome,
+                    const safety::Validator& validator, bool& executed)
 {
   const auto& options = session.options;
-  const auto& settings = session.config.settings;
-  const bool json = settings.output == OutputFormat::json;
-  if (json && options.execute) {
-    print_error(
-        {"-x/--execute cannot be combined with -o json", "json output never runs the command; drop one of them"});
-    return k_exit_usage;
-  }
-
-  auto request = gather_request(options);
-  if (!request) {
-    print_error(request.error());
-    return k_exit_usage;
-  }
-
-  Timings timings;
-  auto phase_start = std::chrono::steady_clock::now();
-  context::DetectOptions detect_options;
-  detect_options.env = session.env;
-  detect_options.shell = settings.shell;
-  detect_options.platform = settings.platform;
-  const auto detected = context::detect(detect_options);
-  timings.emplace_back("context", milliseconds_since(phase_start));
-  const auto& context = detected.context;
-
-  const safety::Validator validator;
-  Outcome outcome = generate_command(*request, context, settings, validator);
-  print_verbose_report(session, detected, outcome);
-
-  if (json) {
+  if (session.config.settings.output == OutputFormat::json) {
     const auto reason = outcome.candidate ? std::string() : no_answer_reason(outcome);
-    const auto doc = generation_json(outcome, context, reason, milliseconds_since(session.started), timings);
+    const Timings context_timing{{"context", outcome.stages.context_ms}};
+    const auto doc = generation_json(outcome, context, reason, milliseconds_since(session.started), context_timing);
     std::fputs((doc.dump() + "\n").c_str(), stdout);
     if (!outcome.candidate) {
       return k_exit_no_command;
@@ -302,7 +284,7 @@ int run_generate(Session& session)
     return k_exit_no_command;
   }
 
-  const Shown shown{session, context, is_terminal(STDIN_FILENO) && is_terminal(STDOUT_FILENO)};
+  const Shown shown{session, context, is_terminal(STDIN_FILENO) && is_terminal(STDOUT_FILENO), &executed};
   if (outcome.decision.blocked) {
     return report_blocked(shown, outcome);
   }
@@ -328,6 +310,49 @@ int run_generate(Session& session)
     return confirm_and_run(shown, outcome, validator);
   }
   return k_exit_ok;
+}
+
+} // namespace
+
+int run_generate(Session& session)
+{
+  const auto& options = session.options;
+  const auto& settings = session.config.settings;
+  const bool json = settings.output == OutputFormat::json;
+  if (json && options.execute) {
+    print_error(
+        {"-x/--execute cannot be combined with -o json", "json output never runs the command; drop one of them"});
+    return k_exit_usage;
+  }
+
+  auto request = gather_request(options);
+  if (!request) {
+    print_error(request.error());
+    return k_exit_usage;
+  }
+  maybe_ask_telemetry_consent(session);
+
+  const auto phase_start = std::chrono::steady_clock::now();
+  context::DetectOptions detect_options;
+  detect_options.env = session.env;
+  detect_options.shell = settings.shell;
+  detect_options.platform = settings.platform;
+  const auto detected = context::detect(detect_options);
+  const double context_ms = milliseconds_since(phase_start);
+  const auto& context = detected.context;
+
+  const safety::Validator validator;
+  Outcome outcome = generate_command(*request, context, settings, validator);
+  outcome.stages.context_ms = context_ms;
+  print_verbose_report(session, detected, outcome);
+
+  bool executed = false;
+  const int status = present_outcome(session, context, outcome, validator, executed);
+  // Recorded last, so `executed` is known; with telemetry off nothing is opened.
+  if (settings.telemetry) {
+    record_generation(session, GenerationFacts{*request, outcome, executed});
+  }
+  return status;
 }
 
 } // namespace caro::cli

@@ -20,7 +20,10 @@ Usage:
   caro model rm <ID>                 delete a downloaded model
   caro model info|path|verify [ID|PATH]
                                      show a model's metadata, its file path, or check its sha256
-  caro doctor                        show what was detected and which backends are usable
+  caro doctor                        show what was detected, which backends are usable, and the models
+  caro stats [--since 7d|24h|30m|all] [--format table|json|prometheus] [--clear]
+                                     latency and error statistics from local telemetry (when turned on)
+  caro history [--limit N] [--clear] past requests and commands (when history is turned on)
   caro init bash|zsh|fish            print a shell integration (Ctrl-G turns the line into a command)
   caro completion bash|zsh|fish      print a completion script
 
@@ -39,7 +42,7 @@ Options:
   -y, --yes                 with -x, run safe and moderate commands without asking
       --dry-run             never run anything, even with -x
       --explain             explain the command and its risks, then stop
-  -v, --verbose             show detection, backends tried and timings on stderr
+  -v, --verbose             show detection, backends tried and stage timings on stderr
   -q, --quiet               print only the command
       --config FILE         read settings from FILE instead of the default config file
       --no-color            no colours (NO_COLOR is honoured too)
@@ -55,7 +58,8 @@ Exit status:
 On a terminal caro shows the command with its risk and asks before running it.
 When stdout is not a terminal it prints only the command, so $(caro ...) works.
 Settings: flags > environment (CARO_BACKEND, CARO_SAFETY, ...) > config file.
-See docs/cli.md, docs/config.md and docs/models.md.
+Telemetry is off unless you turn it on: `caro config set telemetry true`.
+See docs/cli.md, docs/config.md, docs/models.md and docs/telemetry.md.
 )";
 }
 

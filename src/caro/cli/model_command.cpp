@@ -89,7 +89,7 @@ int list(const Session& session)
   const std::string selected = selected_id(session);
   if (json_output(session)) {
     nlohmann::json doc{{"model_setting", session.config.settings.model},
-                       {"mirror", models::mirror_base(session.env)},
+                       {"mirror", models::mirror_base(session.env, session.config.settings.model_mirror)},
                        {"models", nlohmann::json::array()}};
     for (const auto& status : *statuses) {
       doc["models"].push_back({{"id", status.model->id},
@@ -148,9 +148,12 @@ int pull(const Session& session)
     std::fputs(fmt::format("caro: {}\n", message).c_str(), stderr);
   };
   if (!session.options.quiet) {
-    std::fputs(fmt::format("caro: downloading {} from {}\n", id, models::mirror_base(session.env)).c_str(), stderr);
+    std::fputs(fmt::format("caro: downloading {} from {}\n", id,
+                           models::mirror_base(session.env, session.config.settings.model_mirror))
+                   .c_str(),
+               stderr);
   }
-  auto result = models::pull_model(**model, session.env, options);
+  auto result = models::pull_model(**model, session.env, options, session.config.settings.model_mirror);
   if (bar) {
     bar->finish();
   }

@@ -73,11 +73,18 @@ Expected<Options> parse_options(int argc, const char* const* argv)
   model->add_option("action", options.action);
   model->add_option("arguments", options.action_args);
   auto* doctor = app.add_subcommand("doctor");
+  auto* stats = app.add_subcommand("stats");
+  stats->add_option("--since", options.since);
+  stats->add_option("--format", options.format);
+  stats->add_flag("--clear", options.clear);
+  auto* history = app.add_subcommand("history");
+  history->add_option("--limit", options.limit);
+  history->add_flag("--clear", options.clear);
   auto* init = app.add_subcommand("init");
   init->add_option("shell", options.action);
   auto* completion = app.add_subcommand("completion");
   completion->add_option("shell", options.action);
-  for (auto* sub : {validate, config, model, doctor, init, completion}) {
+  for (auto* sub : {validate, config, model, doctor, stats, history, init, completion}) {
     sub->fallthrough();
     sub->set_help_flag();
     sub->add_flag("-h,--help", help);
@@ -108,6 +115,10 @@ Expected<Options> parse_options(int argc, const char* const* argv)
     options.subcommand = Subcommand::model;
   } else if (doctor->parsed()) {
     options.subcommand = Subcommand::doctor;
+  } else if (stats->parsed()) {
+    options.subcommand = Subcommand::stats;
+  } else if (history->parsed()) {
+    options.subcommand = Subcommand::history;
   } else if (init->parsed()) {
     options.subcommand = Subcommand::init;
   } else if (completion->parsed()) {

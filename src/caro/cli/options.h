@@ -13,7 +13,7 @@
 
 namespace caro::cli {
 
-enum class Subcommand { generate, validate, config, model, doctor, init, completion, help, version };
+enum class Subcommand { generate, validate, config, model, doctor, stats, history, init, completion, help, version };
 
 struct Options
 {
@@ -36,6 +36,12 @@ struct Options
   // `config ACTION [KEY [VALUE]]`, `model ACTION [ARG]`, `init SHELL`, `completion SHELL`.
   std::string action;
   std::vector<std::string> action_args;
+
+  // `stats [--since P] [--format F] [--clear]`, `history [--limit N] [--clear]`.
+  std::string since = "all";
+  std::optional<std::string> format; // unset: table, or json with -o json
+  std::size_t limit = 20;            // 0: all
+  bool clear = false;
 };
 
 // An Error here is a usage error (exit 2); its message is printed as-is.

@@ -36,6 +36,8 @@ int run_validate(Session& session);
 int run_config(Session& session);
 int run_model(Session& session);
 int run_doctor(Session& session);
+int run_stats(Session& session);
+int run_history(Session& session);
 int run_init(Session& session);
 int run_completion(Session& session);
 

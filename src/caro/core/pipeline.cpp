@@ -69,9 +69,11 @@ Outcome generate_command(const std::string& request, const ExecutionContext& con
 
   start = std::chrono::steady_clock::now();
   Outcome outcome = judge_answer(request, std::move(chain), settings, context.platform, validator);
+  outcome.stages.generate_ms = generate_ms;
   outcome.timing_ms.emplace_back("generate", generate_ms);
   if (answered) {
-    outcome.timing_ms.emplace_back("validate", elapsed_ms(start));
+    outcome.stages.validate_ms = elapsed_ms(start);
+    outcome.timing_ms.emplace_back("validate", outcome.stages.validate_ms);
   }
   return outcome;
 }

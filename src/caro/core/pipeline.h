@@ -17,6 +17,16 @@
 
 namespace caro {
 
+// How long the pipeline's stages took, in milliseconds. The front end adds
+// the context detection it does before calling generate_command.
+struct StageTimings
+{
+  double context_ms = 0;
+  double generate_ms = 0; // asking the backends, until one answered or all declined
+  double validate_ms = 0; // the safety validator and policy (0 without a command)
+  double total_ms() const { return context_ms + generate_ms + validate_ms; }
+};
+
 struct Outcome
 {
   std::optional<Candidate> candidate;
@@ -25,6 +35,7 @@ struct Outcome
   safety::PolicyDecision decision;
   backends::ChainResult chain; // attempts and per-backend timings
   Timings timing_ms;           // pipeline phases: generate, validate
+  StageTimings stages;         // the same, as fields (context is the caller's to fill)
   // Set when the backend's command was declined because it is rated lower
   // than the destructive request asks for (safety/request_intent.h); the
   // candidate is then empty and chain.last_error explains why.

@@ -27,10 +27,12 @@ uint64_t size_or_zero(const std::string& path)
 
 } // namespace
 
-std::string mirror_base(const EnvLookup& env)
+std::string mirror_base(const EnvLookup& env, std::string_view configured)
 {
-  std::string base = non_empty(env, "CARO_MODEL_MIRROR")
-                         .value_or(non_empty(env, "HF_ENDPOINT").value_or(std::string(k_default_mirror)));
+  std::string base = !configured.empty()
+                         ? std::string(configured)
+                         : non_empty(env, "CARO_MODEL_MIRROR")
+                               .value_or(non_empty(env, "HF_ENDPOINT").value_or(std::string(k_default_mirror)));
   while (!base.empty() && base.back() == '/') {
     base.pop_back();
   }
@@ -78,14 +80,14 @@ std::optional<std::string> recorded_sha256(const std::string& model_path)
 }
 
 Expected<DownloadResult> pull_model(const backends::CatalogModel& model, const EnvLookup& env,
-                                    const DownloadOptions& options)
+                                    const DownloadOptions& options, std::string_view configured_mirror)
 {
   auto directory = backends::models_directory(env);
   if (!directory) {
     return unexpected(directory.error());
   }
   DownloadRequest request;
-  request.url = model_url(model, mirror_base(env));
+  request.url = model_url(model, mirror_base(env, configured_mirror));
   request.destination = catalog_path(model, *directory);
   request.label = std::string(model.id);
   request.expected_sha256 = std::string(model.sha256);

@@ -4,9 +4,10 @@
 // there, pulling and removing it, and checking a model file against the
 // checksum it should have.
 //
-// Download URL: <mirror>/<repo>/resolve/main/<file>, where the mirror is
-// CARO_MODEL_MIRROR, else HF_ENDPOINT (the variable Hugging Face's own tools
-// read), else https://huggingface.co. HF_TOKEN, when set, is sent as a bearer
+// Download URL: <mirror>/<repo>/resolve/main/<file>, where the mirror is the
+// `model_mirror` setting (which is CARO_MODEL_MIRROR, else the config file),
+// else CARO_MODEL_MIRROR, else HF_ENDPOINT (the variable Hugging Face's own
+// tools read), else https://huggingface.co. HF_TOKEN, when set, is sent as a bearer
 // token. After a verified download caro writes <file>.sha256 next to the
 // model (sha256sum's format), so `caro model verify` can later tell a
 // damaged file from a good one even for models the catalog has not pinned.
@@ -27,8 +28,9 @@ namespace caro::models {
 
 inline constexpr std::string_view k_default_mirror = "https://huggingface.co";
 
-// The mirror base URL, without a trailing '/'.
-std::string mirror_base(const EnvLookup& env);
+// The mirror base URL, without a trailing '/'. `configured` is the resolved
+// `model_mirror` setting; empty when unset.
+std::string mirror_base(const EnvLookup& env, std::string_view configured = {});
 std::string model_url(const backends::CatalogModel& model, std::string_view mirror);
 
 struct ModelStatus
@@ -50,7 +52,7 @@ std::optional<std::string> recorded_sha256(const std::string& model_path);
 // Downloads a catalog model into the models directory and records its
 // checksum. Returns at once (already_present) when it is there.
 Expected<DownloadResult> pull_model(const backends::CatalogModel& model, const EnvLookup& env,
-                                    const DownloadOptions& options);
+                                    const DownloadOptions& options, std::string_view configured_mirror = {});
 
 // Deletes the model, its .part and its recorded checksum; refuses while
 // another process downloads it. Returns the paths removed (may be empty).

@@ -84,7 +84,9 @@ Expected<Generation> EmbeddedBackend::generate(const GenerationRequest& request)
     options.catalog_id = location->catalog_id;
     options.threads = m_options.threads;
     if (options.threads <= 0) {
-      // CARO_THREADS stands in for a config key until the config module has one.
+      // The `embedded.threads` setting (CARO_THREADS over the config file)
+      // arrives in m_options.threads; a caller that passes none still gets
+      // the variable honoured here.
       if (auto threads = non_empty(m_options.env, "CARO_THREADS")) {
         options.threads = std::atoi(threads->c_str());
       }
