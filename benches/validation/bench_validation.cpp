@@ -6,7 +6,10 @@
 // show the time stays roughly linear: no input of that size should need
 // more than 10 ms.
 
+#include "caro/safety/rule_source.h"
+#include "caro/safety/rules.h"
 #include "caro/safety/validator.h"
+#include "caro/util/embedded_files.h"
 
 #include <benchmark/benchmark.h>
 
@@ -28,7 +31,7 @@ std::vector<std::string> load_corpus()
     }
     // A literal \n stands for a newline (here-documents).
     for (std::size_t at = line.find("\\n"); at != std::string::npos; at = line.find("\\n", at + 1)) {
-      line.replace(at, 2, "\n");
+      line.replace(at, 2, 1, '\n');
     }
     commands.push_back(line);
   }
@@ -67,7 +70,35 @@ void validator_construction(benchmark::State& state)
 }
 BENCHMARK(validator_construction);
 
-// Construction plus one small check: what a one-shot `caro validate` pays.
+// What the first check in a fresh process pays to get its rules: compiling
+// the tables generated from rules.toml at build time (what all_rules() does
+// once), against parsing the TOML itself (what it did before).
+void rules_from_generated_tables(benchmark::State& state)
+{
+  for (auto _ : state) {
+    caro::Expected<caro::safety::RuleSet> rules =
+        caro::safety::compile_rules(caro::safety::generated_rule_source(), "rules.toml");
+    benchmark::DoNotOptimize(rules);
+  }
+}
+BENCHMARK(rules_from_generated_tables)->Unit(benchmark::kMicrosecond);
+
+void rules_from_toml(benchmark::State& state)
+{
+  const std::optional<std::string_view> text = caro::util::embedded_file("safety/data/rules.toml");
+  if (!text) {
+    state.SkipWithError("rules.toml is not embedded");
+    return;
+  }
+  for (auto _ : state) {
+    caro::Expected<caro::safety::RuleSet> rules = caro::safety::load_rules(*text);
+    benchmark::DoNotOptimize(rules);
+  }
+}
+BENCHMARK(rules_from_toml)->Unit(benchmark::kMicrosecond);
+
+// Construction plus one small check: what a one-shot `caro validate` pays
+// once its rules are loaded.
 void first_check(benchmark::State& state)
 {
   for (auto _ : state) {

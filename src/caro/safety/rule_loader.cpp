@@ -1,13 +1,13 @@
-// Reads the rule file (TOML) into Rules with compiled matchers. Strict on
-// purpose: an unknown key, a wrong type, an unknown risk, target class or
-// predicate is an error naming the line, so a typo cannot silently turn a
-// condition off. toml++ is used with or without exceptions.
+// Compiles the rule data (a SourceDocument: from the TOML at run time, or the
+// tables generated from it at build time) into Rules with compiled matchers.
+// Strict on purpose: an unknown key, a wrong type, an unknown risk, target
+// class or predicate is an error naming the line, so a typo cannot silently
+// turn a condition off.
 
 #include "caro/safety/rule_matcher.h"
 #include "caro/safety/rule_predicates.h"
+#include "caro/safety/rule_source.h"
 #include "caro/safety/rules.h"
-
-#include <toml++/toml.h>
 
 #include <algorithm>
 #include <array>
@@ -30,6 +30,18 @@ std::string cat(std::initializer_list<std::string_view> parts)
   return out;
 }
 
+using Values = std::span<const SourceValue>;
+
+const SourceValue* find_value(Values values, std::string_view key)
+{
+  for (const SourceValue& value : values) {
+    if (value.key == key) {
+      return &value;
+    }
+  }
+  return nullptr;
+}
+
 // Collects the first error; every step after it is skipped by the caller.
 class Reader
 {
@@ -39,69 +51,60 @@ public:
   bool failed() const { return m_error.has_value(); }
   const std::string& error() const { return *m_error; }
 
-  void fail(const toml::node& node, std::string_view rule_id, std::string_view what)
+  void fail(std::uint32_t line, std::string_view rule_id, std::string_view what)
   {
     if (m_error) {
       return;
     }
-    std::string text = m_path + ":" + std::to_string(node.source().begin.line) + ": ";
+    std::string text = m_path + ":" + std::to_string(line) + ": ";
     if (!rule_id.empty()) {
       text += "rule '" + std::string(rule_id) + "': ";
     }
     m_error = text + std::string(what);
   }
 
-  std::string string(const toml::table& table, std::string_view key, std::string_view rule_id, bool required)
+  std::string string(Values values, std::uint32_t line, std::string_view key, std::string_view rule_id, bool required)
   {
-    const toml::node* node = table.get(key);
-    if (node == nullptr) {
+    const SourceValue* value = find_value(values, key);
+    if (value == nullptr) {
       if (required) {
-        fail(table, rule_id, "missing '" + std::string(key) + "'");
+        fail(line, rule_id, "missing '" + std::string(key) + "'");
       }
       return {};
     }
-    if (const auto* value = node->as_string()) {
-      return value->get();
+    if (value->type == SourceValue::Type::string) {
+      return std::string(value->text);
     }
-    fail(*node, rule_id, cat({"\'", key, "' must be a string"}));
+    fail(value->line, rule_id, cat({"\'", key, "' must be a string"}));
     return {};
   }
 
-  bool boolean(const toml::table& table, std::string_view key, std::string_view rule_id)
+  bool boolean(Values values, std::string_view key, std::string_view rule_id)
   {
-    const toml::node* node = table.get(key);
-    if (node == nullptr) {
+    const SourceValue* value = find_value(values, key);
+    if (value == nullptr) {
       return false;
     }
-    if (const auto* value = node->as_boolean()) {
-      return value->get();
+    if (value->type == SourceValue::Type::boolean) {
+      return value->flag;
     }
-    fail(*node, rule_id, cat({"\'", key, "' must be true or false"}));
+    fail(value->line, rule_id, cat({"\'", key, "' must be true or false"}));
     return false;
   }
 
-  std::vector<std::string> strings(const toml::node& node, std::string_view key, std::string_view rule_id)
+  std::vector<std::string> strings(const SourceValue& value, std::string_view key, std::string_view rule_id)
   {
-    std::vector<std::string> out;
-    const auto* array = node.as_array();
-    if (array == nullptr) {
-      fail(node, rule_id, cat({"\'", key, "' must be an array of strings"}));
-      return out;
+    if (value.type != SourceValue::Type::strings) {
+      fail(value.line, rule_id, cat({"\'", key, "' must be an array of strings"}));
+      return {};
     }
-    for (const toml::node& item : *array) {
-      if (const auto* value = item.as_string()) {
-        out.push_back(value->get());
-      } else {
-        fail(item, rule_id, cat({"\'", key, "' must hold only strings"}));
-      }
-    }
-    return out;
+    return std::vector<std::string>(value.items.begin(), value.items.end());
   }
 
-  std::vector<std::string> strings(const toml::table& table, std::string_view key, std::string_view rule_id)
+  std::vector<std::string> strings(Values values, std::string_view key, std::string_view rule_id)
   {
-    const toml::node* node = table.get(key);
-    return node == nullptr ? std::vector<std::string>{} : strings(*node, key, rule_id);
+    const SourceValue* value = find_value(values, key);
+    return value == nullptr ? std::vector<std::string>{} : strings(*value, key, rule_id);
   }
 
 private:
@@ -213,27 +216,28 @@ std::string join(const std::vector<std::string>& items, std::string_view separat
   return out;
 }
 
-NamedPredicate predicate(Reader& reader, const toml::table& table, std::string_view key, std::string_view rule_id)
+NamedPredicate predicate(Reader& reader, const SourceTable& table, std::string_view key, std::string_view rule_id)
 {
-  const std::string name = reader.string(table, key, rule_id, false);
+  const std::string name = reader.string(table.values, table.line, key, rule_id, false);
   if (name.empty()) {
     return nullptr;
   }
   const NamedPredicate found = find_predicate(name);
   if (found == nullptr) {
-    reader.fail(table, rule_id, "unknown predicate '" + name + "'");
+    reader.fail(table.line, rule_id, "unknown predicate '" + name + "'");
   }
   return found;
 }
 
 // Compiles one matcher table and appends its description ("command rm; ...").
-MatcherSpec compile(Reader& reader, const toml::table& table, std::string_view rule_id, std::string& text)
+MatcherSpec compile(Reader& reader, const SourceTable& source, std::string_view rule_id, std::string& text)
 {
   MatcherSpec spec;
   std::vector<std::string> parts;
-  for (const auto& [key, node] : table) {
-    if (std::find(k_matcher_keys.begin(), k_matcher_keys.end(), key.str()) == k_matcher_keys.end()) {
-      reader.fail(node, rule_id, "unknown matcher key '" + std::string(key.str()) + "'");
+  const Values table = source.values;
+  for (const SourceValue& value : table) {
+    if (std::find(k_matcher_keys.begin(), k_matcher_keys.end(), value.key) == k_matcher_keys.end()) {
+      reader.fail(value.line, rule_id, "unknown matcher key '" + std::string(value.key) + "'");
     }
   }
   spec.commands = reader.strings(table, "command", rule_id);
@@ -258,7 +262,7 @@ MatcherSpec compile(Reader& reader, const toml::table& table, std::string_view r
   for (const std::string& flag : value_flags) {
     FlagSet set;
     if (!add_flag(set, flag)) {
-      reader.fail(table, rule_id, "value flag '" + flag + "' is not -x or --name");
+      reader.fail(source.line, rule_id, "value flag '" + flag + "' is not -x or --name");
     }
     spec.value_short += set.short_flags;
     spec.value_long.insert(spec.value_long.end(), set.long_names.begin(), set.long_names.end());
@@ -285,41 +289,33 @@ MatcherSpec compile(Reader& reader, const toml::table& table, std::string_view r
   }
   spec.options_after_operands = reader.boolean(table, "options_after_operands", rule_id);
   spec.stop_after_operands = reader.boolean(table, "stop_after_operands", rule_id);
-  if (const toml::node* flags = table.get("flags")) {
-    const auto* array = flags->as_array();
-    const bool nested = array != nullptr && !array->empty() && array->front().is_array();
+  if (const SourceValue* flags = find_value(table, "flags")) {
     std::vector<std::string> described;
-    if (array == nullptr) {
-      reader.fail(*flags, rule_id, "'flags' must be an array");
-    } else if (nested) {
-      for (const toml::node& item : *array) {
-        FlagSet set;
-        const std::vector<std::string> names = reader.strings(item, "flags", rule_id);
-        for (const std::string& flag : names) {
-          if (!add_flag(set, flag)) {
-            reader.fail(item, rule_id, "flag '" + flag + "' is not -x or --name");
-          }
-        }
-        spec.flags.push_back(std::move(set));
-        described.push_back(join(names, "|"));
-      }
-    } else {
+    auto add_set = [&](std::span<const std::string_view> names) {
       FlagSet set;
-      const std::vector<std::string> names = reader.strings(*flags, "flags", rule_id);
-      for (const std::string& flag : names) {
+      for (const std::string_view flag : names) {
         if (!add_flag(set, flag)) {
-          reader.fail(*flags, rule_id, "flag '" + flag + "' is not -x or --name");
+          reader.fail(flags->line, rule_id, "flag '" + std::string(flag) + "' is not -x or --name");
         }
       }
       spec.flags.push_back(std::move(set));
-      described.push_back(join(names, "|"));
+      described.push_back(join(std::vector<std::string>(names.begin(), names.end()), "|"));
+    };
+    if (flags->type == SourceValue::Type::string_lists) {
+      for (const std::span<const std::string_view> names : flags->lists) {
+        add_set(names);
+      }
+    } else if (flags->type == SourceValue::Type::strings) {
+      add_set(flags->items);
+    } else {
+      reader.fail(flags->line, rule_id, "'flags' must be an array of strings or of arrays of strings");
     }
     parts.push_back("flags " + join(described, " and "));
   }
   const std::vector<std::string> not_flags = reader.strings(table, "not_flags", rule_id);
   for (const std::string& flag : not_flags) {
     if (!add_flag(spec.not_flags, flag)) {
-      reader.fail(table, rule_id, "flag '" + flag + "' is not -x or --name");
+      reader.fail(source.line, rule_id, "flag '" + flag + "' is not -x or --name");
     }
   }
   if (!not_flags.empty()) {
@@ -332,16 +328,16 @@ MatcherSpec compile(Reader& reader, const toml::table& table, std::string_view r
     } else if (const auto target_class = parse_target(name)) {
       spec.targets.push_back(*target_class);
     } else {
-      reader.fail(table, rule_id, "unknown target class '" + name + "'");
+      reader.fail(source.line, rule_id, "unknown target class '" + name + "'");
     }
   }
   spec.any_target = reader.boolean(table, "any_target", rule_id);
-  const std::string target_operands = reader.string(table, "target_operands", rule_id, false);
+  const std::string target_operands = reader.string(table, source.line, "target_operands", rule_id, false);
   if (!target_operands.empty()) {
     if (const auto parsed = parse_target_operands(target_operands)) {
       spec.target_operands = *parsed;
     } else {
-      reader.fail(table, rule_id, "unknown target_operands '" + target_operands + "'");
+      reader.fail(source.line, rule_id, "unknown target_operands '" + target_operands + "'");
     }
   }
   if (!targets.empty()) {
@@ -365,7 +361,7 @@ MatcherSpec compile(Reader& reader, const toml::table& table, std::string_view r
     if (const auto kind = parse_write_kind(name)) {
       spec.writes_to.push_back(*kind);
     } else {
-      reader.fail(table, rule_id, "unknown writes_to '" + name + "'");
+      reader.fail(source.line, rule_id, "unknown writes_to '" + name + "'");
     }
   }
   spec.write_paths = reader.strings(table, "write_paths", rule_id);
@@ -375,20 +371,20 @@ MatcherSpec compile(Reader& reader, const toml::table& table, std::string_view r
     parts.push_back("writes to " + join(write_parts, "|"));
   }
   spec.upstream = reader.strings(table, "upstream", rule_id);
-  spec.upstream_predicate = predicate(reader, table, "upstream_predicate", rule_id);
+  spec.upstream_predicate = predicate(reader, source, "upstream_predicate", rule_id);
   if (!spec.upstream.empty() || spec.upstream_predicate != nullptr) {
     std::vector<std::string> feeders = spec.upstream;
     if (spec.upstream_predicate != nullptr) {
-      feeders.push_back(reader.string(table, "upstream_predicate", rule_id, false));
+      feeders.push_back(reader.string(table, source.line, "upstream_predicate", rule_id, false));
     }
     parts.push_back("runs stdin from " + join(feeders, "|"));
   }
-  spec.predicate = predicate(reader, table, "predicate", rule_id);
+  spec.predicate = predicate(reader, source, "predicate", rule_id);
   if (spec.predicate != nullptr) {
-    parts.push_back("predicate " + reader.string(table, "predicate", rule_id, false));
+    parts.push_back("predicate " + reader.string(table, source.line, "predicate", rule_id, false));
   }
   if (parts.empty()) {
-    reader.fail(table, rule_id, "a matcher needs at least one condition");
+    reader.fail(source.line, rule_id, "a matcher needs at least one condition");
   }
   if (!text.empty()) {
     text += " OR ";
@@ -400,27 +396,6 @@ MatcherSpec compile(Reader& reader, const toml::table& table, std::string_view r
 constexpr std::array<std::string_view, 11> k_rule_keys = {
     "id", "category", "group", "risk", "message", "alternative", "match", "not_match", "when", "raised_by", "note"};
 
-std::optional<toml::table> parse_table(std::string_view text, std::string_view path, std::string& error)
-{
-#if TOML_EXCEPTIONS
-  try {
-    return toml::parse(text, path);
-  } catch (const toml::parse_error& failure) {
-    error = std::string(path) + ":" + std::to_string(failure.source().begin.line) + ": " +
-            std::string(failure.description());
-    return std::nullopt;
-  }
-#else
-  toml::parse_result result = toml::parse(text, path);
-  if (!result) {
-    error = std::string(path) + ":" + std::to_string(result.error().source().begin.line) + ": " +
-            std::string(result.error().description());
-    return std::nullopt;
-  }
-  return std::move(result).table();
-#endif
-}
-
 } // namespace
 
 RuleSet::RuleSet() = default;
@@ -430,68 +405,67 @@ RuleSet& RuleSet::operator=(RuleSet&&) noexcept = default;
 
 Expected<RuleSet> load_rules(std::string_view text, std::string_view path)
 {
+  SourceStorage storage;
+  SourceDocument document;
   std::string parse_error;
-  const std::optional<toml::table> document = parse_table(text, path, parse_error);
-  if (!document) {
+  if (!read_rule_source(text, path, storage, document, parse_error)) {
     return unexpected(parse_error, "fix the rule file");
   }
+  return compile_rules(document, path);
+}
+
+Expected<RuleSet> compile_rules(const SourceDocument& document, std::string_view path)
+{
   Reader reader(path);
   RuleSet set;
-  const toml::array* rules = (*document)["rule"].as_array();
-  if (rules == nullptr) {
+  if (!document.has_rules) {
     return unexpected(std::string(path) + ": no [[rule]] tables", "fix the rule file");
   }
+  set.m_rules.reserve(document.rules.size());
   std::set<std::string, std::less<>> ids;
-  for (const toml::node& node : *rules) {
-    const toml::table* table = node.as_table();
-    if (table == nullptr) {
-      reader.fail(node, "", "a rule must be a table");
+  for (const SourceRule& source : document.rules) {
+    if (!source.is_table) {
+      reader.fail(source.line, "", "a rule must be a table");
       break;
     }
+    const Values table = source.values;
     Rule rule;
-    rule.id = reader.string(*table, "id", "", true);
-    for (const auto& [key, value] : *table) {
-      if (std::find(k_rule_keys.begin(), k_rule_keys.end(), key.str()) == k_rule_keys.end()) {
-        reader.fail(value, rule.id, "unknown key '" + std::string(key.str()) + "'");
+    rule.id = reader.string(table, source.line, "id", "", true);
+    for (const SourceValue& value : table) {
+      if (std::find(k_rule_keys.begin(), k_rule_keys.end(), value.key) == k_rule_keys.end()) {
+        reader.fail(value.line, rule.id, "unknown key '" + std::string(value.key) + "'");
       }
     }
     if (!rule.id.empty() && !ids.insert(rule.id).second) {
-      reader.fail(*table, rule.id, "duplicate id");
+      reader.fail(source.line, rule.id, "duplicate id");
     }
-    rule.category = reader.string(*table, "category", rule.id, true);
-    rule.group = reader.string(*table, "group", rule.id, true);
-    const std::string risk = reader.string(*table, "risk", rule.id, true);
+    rule.category = reader.string(table, source.line, "category", rule.id, true);
+    rule.group = reader.string(table, source.line, "group", rule.id, true);
+    const std::string risk = reader.string(table, source.line, "risk", rule.id, true);
     if (const auto parsed = parse_risk(risk)) {
       rule.risk = *parsed;
     } else if (!reader.failed()) {
-      reader.fail(*table, rule.id, "unknown risk '" + risk + "' (safe, moderate, high or critical)");
+      reader.fail(source.line, rule.id, "unknown risk '" + risk + "' (safe, moderate, high or critical)");
     }
-    rule.message = reader.string(*table, "message", rule.id, true);
-    rule.alternative = reader.string(*table, "alternative", rule.id, false);
-    rule.match_examples = reader.strings(*table, "match", rule.id);
-    rule.not_match_examples = reader.strings(*table, "not_match", rule.id);
-    const std::string raised_by = reader.string(*table, "raised_by", rule.id, false);
-    const toml::node* when = table->get("when");
+    rule.message = reader.string(table, source.line, "message", rule.id, true);
+    rule.alternative = reader.string(table, source.line, "alternative", rule.id, false);
+    rule.match_examples = reader.strings(table, "match", rule.id);
+    rule.not_match_examples = reader.strings(table, "not_match", rule.id);
+    const std::string raised_by = reader.string(table, source.line, "raised_by", rule.id, false);
+    const bool has_when = source.when_kind != SourceRule::When::none;
     if (!raised_by.empty() && raised_by != "validator") {
-      reader.fail(*table, rule.id, "raised_by may only be \"validator\"");
+      reader.fail(source.line, rule.id, "raised_by may only be \"validator\"");
     }
-    if ((when == nullptr) == raised_by.empty()) {
-      reader.fail(*table, rule.id, "a rule needs exactly one of [rule.when] and raised_by = \"validator\"");
+    if (!has_when == raised_by.empty()) {
+      reader.fail(source.line, rule.id, "a rule needs exactly one of [rule.when] and raised_by = \"validator\"");
     }
-    if (when != nullptr) {
+    if (has_when) {
+      if (source.when_kind == SourceRule::When::invalid) {
+        reader.fail(source.when_line, rule.id, "'when' must be a table or an array of tables");
+      }
       auto alternatives = std::make_unique<std::vector<MatcherSpec>>();
-      if (const toml::table* single = when->as_table()) {
-        alternatives->push_back(compile(reader, *single, rule.id, rule.matcher_text));
-      } else if (const toml::array* several = when->as_array()) {
-        for (const toml::node& item : *several) {
-          if (const toml::table* alternative = item.as_table()) {
-            alternatives->push_back(compile(reader, *alternative, rule.id, rule.matcher_text));
-          } else {
-            reader.fail(item, rule.id, "each [[rule.when]] must be a table");
-          }
-        }
-      } else {
-        reader.fail(*when, rule.id, "'when' must be a table or an array of tables");
+      for (const SourceTable& alternative : source.when) {
+        alternatives->push_back(compile(reader, alternative, rule.id, rule.matcher_text));
       }
       rule.matcher = MatcherRef(alternatives.get());
       set.m_matchers.push_back(std::move(alternatives));

@@ -3,8 +3,9 @@
 // The rule table. Every rule is data in safety/data/rules.toml, compiled into
 // the binary: id, category, risk, message, safer alternative, examples that
 // must and must not trigger it, and a structured matcher over a CommandView
-// (see rule_matcher.h). The file is parsed once, lazily, on first use; a
-// malformed file is a programmer error that the unit tests catch.
+// (see rule_matcher.h). At build time the file becomes constant C++ tables
+// (rule_source.h); they are compiled once, lazily, on first use; a malformed
+// file is a programmer error that the unit tests catch.
 
 #include "caro/core/types.h"
 #include "caro/safety/assessment.h"
@@ -22,7 +23,8 @@
 
 namespace caro::safety {
 
-struct MatcherSpec; // rule_matcher.h
+struct MatcherSpec;    // rule_matcher.h
+struct SourceDocument; // rule_source.h
 
 // A rule's compiled matcher; empty for findings raised by the validator itself
 // (parse problems, sudo). Called like a function: matcher(view) returns where
@@ -72,7 +74,7 @@ public:
   std::span<const Rule> rules() const { return m_rules; }
 
 private:
-  friend Expected<RuleSet> load_rules(std::string_view text, std::string_view path);
+  friend Expected<RuleSet> compile_rules(const SourceDocument& document, std::string_view path);
   std::vector<Rule> m_rules;
   std::vector<std::unique_ptr<std::vector<MatcherSpec>>> m_matchers;
 };
@@ -81,8 +83,14 @@ private:
 // safety/data/rules.toml). Errors name the file, line and rule.
 Expected<RuleSet> load_rules(std::string_view text, std::string_view path = "rules.toml");
 
-// The embedded rule file, loaded on first call. Throws std::logic_error when
-// it is malformed (a programmer error; the tests load it first).
+// Compiles rule data already read (from TOML, or the generated tables); the
+// same checks and errors as load_rules.
+Expected<RuleSet> compile_rules(const SourceDocument& document, std::string_view path);
+
+// The rules, compiled on first call from the tables generated from
+// safety/data/rules.toml at build time (no TOML is parsed). Throws
+// std::logic_error when they are malformed (a programmer error; the tests
+// load the TOML itself too).
 std::span<const Rule> all_rules();
 
 // Every rule set, in the order they are evaluated (one: the data file).

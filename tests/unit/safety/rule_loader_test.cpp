@@ -4,6 +4,7 @@
 
 #include "caro/safety/rule_matcher.h"
 #include "caro/safety/rule_predicates.h"
+#include "caro/safety/rule_source.h"
 #include "caro/safety/rules.h"
 #include "caro/util/embedded_files.h"
 
@@ -34,6 +35,41 @@ TEST(RuleLoader, EmbeddedRuleFileLoads)
   Expected<RuleSet> loaded = load_rules(*text);
   ASSERT_TRUE(loaded) << loaded.error().message;
   EXPECT_EQ(loaded->rules().size(), all_rules().size());
+}
+
+// The validator uses the tables generated from rules.toml at build time; they
+// must say exactly what the file says.
+TEST(RuleLoader, GeneratedTablesMatchTheRuleFile)
+{
+  const auto text = util::embedded_file("safety/data/rules.toml");
+  ASSERT_TRUE(text.has_value());
+  Expected<RuleSet> loaded = load_rules(*text);
+  ASSERT_TRUE(loaded) << loaded.error().message;
+  const std::span<const Rule> generated = all_rules();
+  ASSERT_EQ(loaded->rules().size(), generated.size());
+  for (std::size_t i = 0; i < generated.size(); ++i) {
+    const Rule& from_file = loaded->rules()[i];
+    const Rule& from_tables = generated[i];
+    EXPECT_EQ(from_tables.id, from_file.id);
+    EXPECT_EQ(from_tables.category, from_file.category) << from_file.id;
+    EXPECT_EQ(from_tables.group, from_file.group) << from_file.id;
+    EXPECT_EQ(from_tables.risk, from_file.risk) << from_file.id;
+    EXPECT_EQ(from_tables.message, from_file.message) << from_file.id;
+    EXPECT_EQ(from_tables.alternative, from_file.alternative) << from_file.id;
+    EXPECT_EQ(from_tables.match_examples, from_file.match_examples) << from_file.id;
+    EXPECT_EQ(from_tables.not_match_examples, from_file.not_match_examples) << from_file.id;
+    EXPECT_EQ(from_tables.matcher_text, from_file.matcher_text) << from_file.id;
+    EXPECT_EQ(static_cast<bool>(from_tables.matcher), static_cast<bool>(from_file.matcher)) << from_file.id;
+  }
+}
+
+TEST(RuleLoader, GeneratedSourceKeepsLinesForErrors)
+{
+  const SourceDocument document = generated_rule_source();
+  ASSERT_TRUE(document.has_rules);
+  ASSERT_FALSE(document.rules.empty());
+  EXPECT_GT(document.rules.front().line, 1U);
+  EXPECT_FALSE(document.rules.front().values.empty());
 }
 
 TEST(RuleLoader, RejectsBrokenToml)
