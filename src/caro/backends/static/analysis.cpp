@@ -6,30 +6,22 @@
 
 namespace caro::backends::static_matcher {
 
-Analysis::Analysis(std::vector<Token> tokens) : m_tokens(std::move(tokens)), m_used(m_tokens.size(), false)
+Analysis::Analysis(std::vector<Token> tokens)
+    : m_tokens(std::make_shared<const std::vector<Token>>(std::move(tokens))), m_data(m_tokens->data()),
+      m_size(m_tokens->size()), m_used(m_size, 0)
 {
+  for (const Token& token : *m_tokens) {
+    if (token.kind == TokenKind::word) {
+      m_word_bits |= word_bit(token.text);
+    }
+  }
 }
 
 void Analysis::use_range(std::size_t first, std::size_t last_exclusive)
 {
-  for (std::size_t i = first; i < last_exclusive && i < m_used.size(); ++i) {
-    m_used[i] = true;
+  for (std::size_t i = first; i < last_exclusive && i < m_size; ++i) {
+    m_used[i] = 1;
   }
-}
-
-bool Analysis::is(std::size_t i, std::string_view word) const
-{
-  return i < m_tokens.size() && !m_used[i] && m_tokens[i].kind == TokenKind::word && m_tokens[i].text == word;
-}
-
-bool Analysis::is_any(std::size_t i, std::initializer_list<std::string_view> words) const
-{
-  for (auto word : words) {
-    if (is(i, word)) {
-      return true;
-    }
-  }
-  return false;
 }
 
 bool Analysis::is_number(std::size_t i) const
@@ -39,7 +31,7 @@ bool Analysis::is_number(std::size_t i) const
 
 bool Analysis::is_kind(std::size_t i, TokenKind kind) const
 {
-  return i < m_tokens.size() && !m_used[i] && m_tokens[i].kind == kind;
+  return i < m_size && m_used[i] == 0 && m_data[i].kind == kind;
 }
 
 bool Analysis::phrase_at(std::size_t i, std::initializer_list<std::string_view> words) const
@@ -55,7 +47,12 @@ bool Analysis::phrase_at(std::size_t i, std::initializer_list<std::string_view> 
 
 std::optional<std::size_t> Analysis::find_phrase(std::initializer_list<std::string_view> words) const
 {
-  for (std::size_t i = 0; i < m_tokens.size(); ++i) {
+  for (auto word : words) {
+    if (!may_contain(word)) {
+      return std::nullopt;
+    }
+  }
+  for (std::size_t i = 0; i < m_size; ++i) {
     if (phrase_at(i, words)) {
       return i;
     }
@@ -83,9 +80,16 @@ bool Analysis::take_phrases(std::initializer_list<std::initializer_list<std::str
 
 bool Analysis::take_any(std::initializer_list<std::string_view> words)
 {
-  for (std::size_t i = 0; i < m_tokens.size(); ++i) {
+  bool possible = false;
+  for (auto word : words) {
+    possible = possible || may_contain(word);
+  }
+  if (!possible) {
+    return false;
+  }
+  for (std::size_t i = 0; i < m_size; ++i) {
     if (is_any(i, words)) {
-      m_used[i] = true;
+      m_used[i] = 1;
       return true;
     }
   }
@@ -94,12 +98,20 @@ bool Analysis::take_any(std::initializer_list<std::string_view> words)
 
 bool Analysis::mentions(std::initializer_list<std::string_view> words) const
 {
-  for (const auto& token : m_tokens) {
+  bool possible = false;
+  for (auto word : words) {
+    possible = possible || may_contain(word);
+  }
+  if (!possible) {
+    return false;
+  }
+  for (std::size_t i = 0; i < m_size; ++i) {
+    const Token& token = m_data[i];
     if (token.kind != TokenKind::word) {
       continue;
     }
     for (auto word : words) {
-      if (token.text == word) {
+      if (same_word(token.text, word)) {
         return true;
       }
     }
@@ -110,8 +122,8 @@ bool Analysis::mentions(std::initializer_list<std::string_view> words) const
 std::vector<std::size_t> Analysis::unused() const
 {
   std::vector<std::size_t> out;
-  for (std::size_t i = 0; i < m_tokens.size(); ++i) {
-    if (!m_used[i]) {
+  for (std::size_t i = 0; i < m_size; ++i) {
+    if (m_used[i] == 0) {
       out.push_back(i);
     }
   }

@@ -6,7 +6,6 @@
 #include "caro/backends/static/intent_catalog.h"
 
 #include "caro/backends/static/slots.h"
-#include "caro/util/embedded_files.h"
 #include "caro/util/strings.h"
 
 #include <algorithm>
@@ -14,11 +13,6 @@
 
 namespace caro::backends::static_matcher {
 namespace {
-
-// The intent data lives beside this module: src/caro/backends/static/data/,
-// embedded under its path relative to src/caro.
-constexpr std::string_view k_data_prefix = "backends/static/data/";
-constexpr std::string_view k_data_suffix = ".intents";
 
 // Joins message parts; appending (rather than chains of operator+) also keeps
 // GCC 12's -Wrestrict false positive away.
@@ -249,27 +243,6 @@ void parse_intents(std::string_view text, std::string_view file, IntentCatalog& 
     text = newline == std::string_view::npos ? std::string_view() : text.substr(newline + 1);
   }
   parser.finish();
-}
-
-const IntentCatalog& intent_catalog()
-{
-  static const IntentCatalog k_catalog = [] {
-    IntentCatalog catalog;
-    for (std::string_view name : util::embedded_file_names()) {
-      if (name.starts_with(k_data_prefix) && name.ends_with(k_data_suffix)) {
-        if (auto text = util::embedded_file(name)) {
-          parse_intents(*text, name.substr(name.rfind('/') + 1), catalog);
-        }
-      }
-    }
-    for (const auto& intent : catalog.intents) {
-      if (!intent.category.empty() && catalog.category(intent.category) == nullptr) {
-        catalog.categories.push_back(CategorySpec{intent.category, 0.0});
-      }
-    }
-    return catalog;
-  }();
-  return k_catalog;
 }
 
 } // namespace caro::backends::static_matcher

@@ -3,12 +3,18 @@
 #include "caro/backends/static/find_builder.h"
 #include "caro/backends/static/intent.h"
 
-
 namespace caro::backends::static_matcher {
 
 int take_all(Analysis& analysis, std::initializer_list<std::string_view> words)
 {
   int taken = 0;
+  bool possible = false;
+  for (auto word : words) {
+    possible = possible || analysis.may_contain(word);
+  }
+  if (!possible) {
+    return 0;
+  }
   for (std::size_t i = 0; i < analysis.size(); ++i) {
     if (analysis.is_any(i, words)) {
       analysis.use(i);

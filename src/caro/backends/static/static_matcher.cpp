@@ -11,8 +11,8 @@
 #include "caro/backends/static/analysis.h"
 #include "caro/backends/static/dialect.h"
 #include "caro/backends/static/intent.h"
-#include "caro/backends/static/intent_catalog.h"
 #include "caro/backends/static/intent_index.h"
+#include "caro/backends/static/intent_tables.h"
 #include "caro/backends/static/slot_extraction.h"
 #include "caro/backends/static/tokens.h"
 #include "caro/backends/static/vocabulary.h"
@@ -47,27 +47,51 @@ struct Scored
   Match match;
   double confidence = 0.0;
   double relevance = 0.0; // the index score of the intent that chose the builder
-  const IntentSpec* intent = nullptr;
+  const IntentInfo* intent = nullptr;
 };
+
+// What every request needs, set up once per process from the generated
+// tables: the index (a view, no copy) and each intent's builder resolved
+// from its name, so no request looks a builder up by string.
+struct Engine
+{
+  const IntentTables& tables;
+  IntentIndex index;
+  std::vector<Builder> builders; // per intent; nullptr for an unknown name
+
+  explicit Engine(const IntentTables& compiled) : tables(compiled), index(compiled)
+  {
+    builders.reserve(tables.intents.size());
+    for (const IntentInfo& intent : tables.intents) {
+      builders.push_back(find_builder(intent.builder));
+    }
+  }
+
+  const IntentInfo* intent_named(std::string_view id) const
+  {
+    for (const auto& intent : tables.intents) {
+      if (intent.id == id) {
+        return &intent;
+      }
+    }
+    return nullptr;
+  }
+};
+
+const Engine& engine()
+{
+  static const Engine k_engine(compiled_intent_tables());
+  return k_engine;
+}
 
 // An intent with declared slots is a candidate only when the request has
 // every slot it requires and none it does not accept.
-bool slots_fit(const IntentSpec& intent, unsigned present)
+bool slots_fit(const IntentInfo& intent, unsigned present)
 {
   if (!intent.checks_slots) {
     return true;
   }
   return (intent.required_slots & ~present) == 0 && (present & ~intent.accepted_slots) == 0;
-}
-
-const IntentSpec* intent_named(const IntentCatalog& catalog, std::string_view id)
-{
-  for (const auto& intent : catalog.intents) {
-    if (intent.id == id) {
-      return &intent;
-    }
-  }
-  return nullptr;
 }
 
 // Scores one intent's match against what it left unexplained; nullopt when a
@@ -136,26 +160,21 @@ Expected<Generation> StaticMatcher::generate(const GenerationRequest& request)
   }
   const unsigned present = present_slots(slots);
 
-  const IntentCatalog& catalog = intent_catalog();
-  const IntentIndex& index = intent_index();
-  const std::vector<IntentHit> hits = index.search(base, slots);
+  const Engine& state = engine();
+  // Intents far below the best share only common words with the request:
+  // their builders are not worth running.
+  const std::vector<IntentHit> hits = state.index.search(base, slots, k_relevance_floor);
 
   // Each builder runs once, for the best-scoring intent that names it.
   std::vector<Builder> tried;
   std::vector<Scored> scored;
   std::string veto_word;
-  // Intents far below the best share only common words with the request:
-  // their builders are not worth running.
-  const double floor = hits.empty() ? 0.0 : hits.front().score * k_relevance_floor;
   for (const IntentHit& hit : hits) {
-    if (hit.score < floor) {
-      break;
-    }
-    const IntentSpec& intent = catalog.intents[hit.intent];
+    const IntentInfo& intent = state.tables.intents[hit.intent];
     if (!slots_fit(intent, present) || (destruction && !intent.destructive)) {
       continue;
     }
-    const Builder build = find_builder(intent.builder);
+    const Builder build = state.builders[hit.intent];
     if (build == nullptr || std::find(tried.begin(), tried.end(), build) != tried.end()) {
       continue;
     }
@@ -169,7 +188,7 @@ Expected<Generation> StaticMatcher::generate(const GenerationRequest& request)
       result->relevance = hit.score;
       result->intent = &intent;
       if (!result->match.intent.empty()) {
-        if (const IntentSpec* named = intent_named(catalog, result->match.intent)) {
+        if (const IntentInfo* named = state.intent_named(result->match.intent)) {
           result->intent = named;
         }
       }
@@ -206,10 +225,7 @@ Expected<Generation> StaticMatcher::generate(const GenerationRequest& request)
       candidate.alternatives.push_back(scored[i].match.command);
     }
   }
-  double threshold = m_min_confidence;
-  if (const CategorySpec* category = catalog.category(best.intent->category)) {
-    threshold = std::max(threshold, category->threshold);
-  }
+  const double threshold = std::max(m_min_confidence, best.intent->threshold);
   if (candidate.confidence < threshold || candidate.confidence <= 0.0) {
     return finish("not confident enough (" + std::to_string(candidate.confidence).substr(0, 4) +
                   ") that a built-in pattern fits this request");
