@@ -8,9 +8,37 @@
 #include <string>
 
 namespace caro::backends::static_matcher {
+namespace {
+
+// "commit" opening the request ("commit", "git commit -a", "please commit
+// this") is the verb: a request to make a commit, not to read the log. The
+// tokeniser folds "commits" onto "commit", so the spelling as typed decides;
+// "commit history/log/messages" stays a noun phrase.
+bool commit_as_verb(const Analysis& analysis)
+{
+  std::size_t i = 0;
+  while (i < analysis.size() && analysis.at(i).kind == TokenKind::word &&
+         (analysis.at(i).text == "please" || analysis.at(i).text == "git" || analysis.at(i).text == "now")) {
+    ++i;
+  }
+  if (i >= analysis.size() || analysis.at(i).kind != TokenKind::word || analysis.at(i).text != "commit" ||
+      analysis.at(i).raw.size() != 6) {
+    return false;
+  }
+  const std::size_t next = i + 1;
+  return !(next < analysis.size() && analysis.at(next).kind == TokenKind::word &&
+           (analysis.at(next).text == "history" || analysis.at(next).text == "log" ||
+            analysis.at(next).text == "messages" || analysis.at(next).text == "message" ||
+            analysis.at(next).text == "graph" || analysis.at(next).text == "count"));
+}
+
+} // namespace
 
 std::optional<Match> match_git(Analysis& analysis, const Slots& slots, const Dialect& dialect)
 {
+  if (commit_as_verb(analysis)) {
+    return std::nullopt;
+  }
   const bool git = take_all(analysis, {"git", "repo", "repository"}) > 0;
   const bool commit_word = take_all(analysis, {"commit", "history"}) > 0 || (git && take_all(analysis, {"log"}) > 0);
   const bool branch_word = take_all(analysis, {"branch"}) > 0;

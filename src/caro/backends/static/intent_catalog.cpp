@@ -218,7 +218,7 @@ unsigned slot_kind_named(std::string_view name)
   static constexpr std::pair<std::string_view, unsigned> k_kinds[] = {
       {"size", slot_size},         {"time", slot_time},           {"type", slot_type},   {"name", slot_name},
       {"location", slot_location}, {"exclusion", slot_exclusion}, {"count", slot_count}, {"port", slot_port},
-      {"quoted", slot_quoted},     {"case", slot_case},           {"depth", slot_depth},
+      {"quoted", slot_quoted},     {"case", slot_case},           {"depth", slot_depth}, {"host", slot_host},
   };
   for (const auto& [kind_name, bit] : k_kinds) {
     if (kind_name == name) {

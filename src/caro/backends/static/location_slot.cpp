@@ -102,6 +102,13 @@ void extract_locations(Analysis& analysis, Slots& slots)
       continue;
     }
     const Token& token = analysis.at(i);
+    if (token.kind == TokenKind::path && looks_like_domain(token.text)) {
+      Location::Role role = Location::Role::bare;
+      const std::size_t start = claim_preposition(analysis, i, role);
+      analysis.use_range(start, i + 1);
+      slots.hosts.push_back(token.text);
+      continue;
+    }
     if (token.kind == TokenKind::path) {
       add(analysis, slots, token.text, i, i + 1);
       continue;

@@ -31,7 +31,9 @@ std::optional<std::string> value_at(const Analysis& analysis, std::size_t i)
   if (is_filler(token.text) || is_guard(token.text) || token.text == "file" || token.text == "dir") {
     return std::nullopt;
   }
-  return token.text;
+  // The name as typed: the folded word is for matching ("photos" folds onto
+  // "image"), never a value to put in a command.
+  return token.raw.empty() ? token.text : token.raw;
 }
 
 bool has_glob(const std::string& text)

@@ -18,6 +18,12 @@ namespace {
 std::optional<std::string> single_host(Analysis& analysis, const Slots& slots)
 {
   std::optional<std::string> host;
+  if (slots.hosts.size() > 1) {
+    return std::nullopt;
+  }
+  if (!slots.hosts.empty()) {
+    host = slots.hosts.front();
+  }
   for (const auto& location : slots.locations) {
     std::string path = location.path;
     if (!looks_like_host(path)) {
@@ -81,7 +87,7 @@ std::optional<Match> build_ping(Analysis& analysis, const Slots& slots, const Di
   }
   Match match;
   match.strength = 0.92;
-  match.accepted_slots = slot_location | slot_count;
+  match.accepted_slots = slot_location | slot_host | slot_count;
   std::optional<std::int64_t> count = slots.count;
   if (!count && reachable && !ping) {
     count = 1;
@@ -217,7 +223,7 @@ std::optional<Match> build_dns_lookup(Analysis& analysis, const Slots& slots, co
   }
   Match match;
   match.strength = 0.9;
-  match.accepted_slots = slot_location;
+  match.accepted_slots = slot_location | slot_host;
   const std::string quoted = dialect.quote(*host);
   const bool use_dig = !dialect.busybox() && (dialect.has("dig") || (!dialect.has("host") && !dialect.has("nslookup")));
   if (use_dig) {
@@ -302,7 +308,7 @@ std::optional<Match> build_port_check(Analysis& analysis, const Slots& slots, co
   }
   Match match;
   match.strength = 0.9;
-  match.accepted_slots = slot_location | slot_port;
+  match.accepted_slots = slot_location | slot_host | slot_port;
   match.command = "nc -zv " + dialect.quote(*host) + " " + std::to_string(*slots.port);
   match.explanation = "Check whether " + *host + " accepts TCP connections on port " + std::to_string(*slots.port);
   return match;
@@ -358,6 +364,12 @@ std::optional<Match> build_ssh_connect(Analysis& analysis, const Slots& slots, c
     }
     target = location.path;
   }
+  for (const auto& host : slots.hosts) {
+    if (target) {
+      return std::nullopt;
+    }
+    target = host;
+  }
   if (!target) {
     return std::nullopt;
   }
@@ -369,7 +381,7 @@ std::optional<Match> build_ssh_connect(Analysis& analysis, const Slots& slots, c
   std::string destination = user ? *user + "@" + host : *target;
   Match match;
   match.strength = 0.9;
-  match.accepted_slots = slot_location | slot_port;
+  match.accepted_slots = slot_location | slot_host | slot_port;
   match.command =
       "ssh" + (slots.port ? " -p " + std::to_string(*slots.port) : std::string()) + " " + dialect.quote(destination);
   match.explanation = "Open an ssh session on " + host + (user ? " as " + *user : std::string()) +

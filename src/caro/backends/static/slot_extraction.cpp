@@ -41,6 +41,7 @@ unsigned present_slots(const Slots& slots)
   mask |= slots.quoted.empty() ? 0U : slot_quoted;
   mask |= slots.case_insensitive ? slot_case : 0U;
   mask |= slots.depth_one ? slot_depth : 0U;
+  mask |= slots.hosts.empty() ? 0U : slot_host;
   return mask;
 }
 

@@ -26,6 +26,10 @@ void extract_locations(Analysis& analysis, Slots& slots);
 void extract_port(Analysis& analysis, Slots& slots);
 void extract_count_and_quoted(Analysis& analysis, Slots& slots);
 
+// A domain name such as example.com or api.github.io: dot-separated labels
+// ending in a common top-level domain that is not also a file extension.
+bool looks_like_domain(std::string_view text);
+
 // A whole number at token i: a number token or a number word ("five", "a").
 std::optional<long long> integer_at(const Analysis& analysis, std::size_t i);
 

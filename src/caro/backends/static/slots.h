@@ -59,6 +59,9 @@ struct Slots
   std::optional<NamePattern> name;
   std::vector<Location> locations;
   std::vector<std::string> exclusions; // directory names or paths to leave out
+  // Domain names ("example.com"): hosts, never files, so only the intents
+  // that accept slot_host (ping, dig, ssh...) can answer a request with one.
+  std::vector<std::string> hosts;
   std::optional<std::int64_t> count;
   std::optional<std::int64_t> port;
   std::vector<std::string> quoted; // quoted strings no other slot claimed
@@ -82,6 +85,7 @@ enum SlotKind : unsigned {
   slot_quoted = 1U << 8,
   slot_case = 1U << 9,
   slot_depth = 1U << 10,
+  slot_host = 1U << 11,
 };
 
 unsigned present_slots(const Slots& slots);

@@ -42,17 +42,23 @@ constexpr std::array k_guards = std::to_array<std::string_view>({
 });
 
 // Includes the intents' own keywords, so "list of processes" is not read as
-// a directory called "processes".
+// a directory called "processes", and words that follow "in"/"to" as a
+// manner, unit or format rather than a place ("in UTC", "to uppercase",
+// "in json", "in reverse order").
 constexpr std::array k_non_location = std::to_array<std::string_view>({
-  "a", "address", "all", "an", "any", "big", "biggest", "both", "branch", "byte", "bytes", "case", "change",
-  "changes", "codebase", "commit", "content", "contents", "cpu", "current", "date", "detail", "diff", "different",
-  "disk", "each", "every", "file", "filesystem", "gb", "gib", "gigabytes", "git", "heaviest", "hostname", "huge",
-  "human", "ip", "it", "its", "kb", "kernel", "kib", "kilobytes", "large", "last", "line", "list", "listening",
-  "many", "mb", "me", "megabytes", "memory", "mib", "mounted", "my", "name", "names", "nested", "network", "new",
-  "next", "old", "only", "open", "order", "parent", "past", "place", "port", "process", "project", "ram", "readable",
-  "recent", "repo", "repository", "running", "same", "size", "sizes", "small", "sorted", "space", "status", "that",
-  "the", "their", "them", "these", "this", "those", "time", "tiny", "total", "uptime", "us", "usage", "user",
-  "version", "which", "whole", "your",
+  "a", "address", "all", "alphabetical", "alphabetically", "an", "any", "ascending", "ascii", "background",
+  "base64", "big", "biggest", "binary", "both", "branch", "byte", "bytes", "capitals", "caps", "case", "change",
+  "changes", "codebase", "columns", "commit", "content", "contents", "cpu", "csv", "current", "date", "days",
+  "decimal", "descending", "detail", "diff", "different", "disk", "each", "every", "file", "filesystem",
+  "foreground", "gb", "gib", "gigabyte", "gigabytes", "git", "gmt", "heaviest", "hex", "hexadecimal", "hostname",
+  "hours", "huge", "human", "ip", "it", "its", "json", "kb", "kernel", "kib", "kilobyte", "kilobytes", "large",
+  "last", "line", "list", "listening", "local", "localtime", "lower", "lowercase", "many", "mb", "me", "megabyte",
+  "megabytes", "memory", "mib", "minutes", "mounted", "my", "name", "names", "nested", "network", "new", "next",
+  "octal", "old", "only", "open", "order", "parallel", "parent", "past", "percent", "percentage", "place", "port",
+  "process", "project", "ram", "readable", "recent", "repo", "repository", "running", "same", "seconds", "size",
+  "sizes", "small", "sorted", "space", "status", "that", "the", "their", "them", "these", "this", "those", "time",
+  "tiny", "titlecase", "total", "tsv", "upper", "uppercase", "uptime", "us", "usage", "user", "utc", "utf8",
+  "version", "weeks", "which", "whole", "words", "xml", "yaml", "your",
 });
 
 static_assert(std::is_sorted(k_fillers.begin(), k_fillers.end()));
