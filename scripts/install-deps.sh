@@ -13,8 +13,7 @@ packages=(
   nlohmann-json3-dev      # 3.11.2 JSON output
   libfmt-dev              # 9.1.0  formatting
   libsqlite3-dev          # 3.40.1 telemetry
-  libcurl4-openssl-dev    # 7.88.1 downloads and remote backends
-  libssl-dev              # 3.0 SHA-256 of downloaded models (libcrypto)
+  libcurl4-openssl-dev    # 7.88.1 downloads and remote backends (headers; libcurl is loaded at run time)
   libre2-dev              # 2022-06 regular expressions
   libtree-sitter-dev      # 0.20.7 shell parsing (the bash grammar comes from npm)
   libgtest-dev libgmock-dev libbenchmark-dev

@@ -1,17 +1,20 @@
-// libcurl global init and easy-handle creation (see curl_handles.h).
+// Easy-handle creation (see curl_handles.h).
 
 #include "caro/models/curl_handles.h"
 
-#include <mutex>
-
 namespace caro::models {
 
-CurlEasy make_curl_easy()
+Expected<CurlEasy> make_curl_easy()
 {
-  // libcurl's global state is the C API's own; this flag only guards its init.
-  static std::once_flag initialised;
-  std::call_once(initialised, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
-  return CurlEasy(curl_easy_init());
+  auto api = curl_api();
+  if (!api) {
+    return unexpected(api.error());
+  }
+  CURL* handle = (*api)->easy_init();
+  if (handle == nullptr) {
+    return unexpected("libcurl cannot create a transfer", "");
+  }
+  return CurlEasy(handle, CurlEasyDeleter{*api});
 }
 
 } // namespace caro::models

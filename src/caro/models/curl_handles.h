@@ -1,11 +1,9 @@
 #pragma once
 
-// RAII owners for libcurl's C handles, and the one-time global init libcurl
-// requires before the first handle (done on first use, never at static
-// initialisation, and only once per process: curl_global_init is not
-// thread-safe, hence std::call_once).
+// RAII owner for libcurl's easy handle, through the dynamically loaded API
+// (curl_library.h).
 
-#include <curl/curl.h>
+#include "caro/models/curl_library.h"
 
 #include <memory>
 
@@ -13,17 +11,13 @@ namespace caro::models {
 
 struct CurlEasyDeleter
 {
-  void operator()(CURL* handle) const { curl_easy_cleanup(handle); }
+  const CurlApi* api = nullptr;
+  void operator()(CURL* handle) const { api->easy_cleanup(handle); }
 };
 using CurlEasy = std::unique_ptr<CURL, CurlEasyDeleter>;
 
-struct CurlListDeleter
-{
-  void operator()(curl_slist* list) const { curl_slist_free_all(list); }
-};
-using CurlList = std::unique_ptr<curl_slist, CurlListDeleter>;
-
-// curl_global_init once, then a fresh easy handle (null if libcurl fails).
-CurlEasy make_curl_easy();
+// A fresh easy handle, loading libcurl first if needed; the error says what
+// is missing.
+Expected<CurlEasy> make_curl_easy();
 
 } // namespace caro::models

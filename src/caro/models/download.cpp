@@ -113,6 +113,7 @@ struct Transfer
 {
   const DownloadRequest* request = nullptr;
   const DownloadOptions* options = nullptr;
+  const CurlApi* curl_api = nullptr;
   CURL* curl = nullptr;
   int fd = -1;
   Sha256* hasher = nullptr;
@@ -168,7 +169,7 @@ Error not_enough_space(const Transfer& transfer, uint64_t needed, uint64_t avail
 bool start_body(Transfer& transfer)
 {
   long status = 0;
-  curl_easy_getinfo(transfer.curl, CURLINFO_RESPONSE_CODE, &status);
+  transfer.curl_api->easy_getinfo(transfer.curl, CURLINFO_RESPONSE_CODE, &status);
   if (status == 200 && transfer.from > 0) {
     // The server ignored the Range header and sends the whole file: start over.
     if (::ftruncate(transfer.fd, 0) != 0) {
@@ -189,7 +190,7 @@ bool start_body(Transfer& transfer)
     transfer.total = range.total.value_or(0);
   }
   curl_off_t length = -1;
-  curl_easy_getinfo(transfer.curl, CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &length);
+  transfer.curl_api->easy_getinfo(transfer.curl, CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &length);
   if (transfer.total == 0 && length >= 0) {
     transfer.total = transfer.from + static_cast<uint64_t>(length);
   }
@@ -288,11 +289,13 @@ AttemptResult run_transfer(Transfer& transfer)
 {
   const DownloadRequest& request = *transfer.request;
   const DownloadOptions& options = *transfer.options;
-  CurlEasy easy = make_curl_easy();
+  auto easy = make_curl_easy();
   if (!easy) {
-    return {Outcome::fail, Error{"libcurl cannot create a transfer", ""}};
+    return {Outcome::fail, easy.error()};
   }
-  CURL* curl = easy.get();
+  CURL* curl = easy->get();
+  const CurlApi& api = *easy->get_deleter().api;
+  transfer.curl_api = &api;
   transfer.curl = curl;
   transfer.body_started = false;
   transfer.content_range.clear();
@@ -304,39 +307,39 @@ AttemptResult run_transfer(Transfer& transfer)
   char error_text[CURL_ERROR_SIZE] = {};
   const std::string user_agent = "caro/" + std::string(build_info().version);
   const std::string range = fmt::format("{}-", transfer.from);
-  curl_easy_setopt(curl, CURLOPT_URL, request.url.c_str());
-  curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
-  curl_easy_setopt(curl, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
-  curl_easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 1L);
-  curl_easy_setopt(curl, CURLOPT_MAXREDIRS, 10L);
-  curl_easy_setopt(curl, CURLOPT_FAILONERROR, 1L);
-  curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
-  curl_easy_setopt(curl, CURLOPT_USERAGENT, user_agent.c_str());
-  curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, error_text);
-  curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(options.connect_timeout.count()));
-  curl_easy_setopt(curl, CURLOPT_LOW_SPEED_LIMIT, options.low_speed_bytes);
-  curl_easy_setopt(curl, CURLOPT_LOW_SPEED_TIME, static_cast<long>(options.stall_timeout.count()));
-  curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, &on_header);
-  curl_easy_setopt(curl, CURLOPT_HEADERDATA, &transfer);
-  curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, &on_body);
-  curl_easy_setopt(curl, CURLOPT_WRITEDATA, &transfer);
+  api.easy_setopt(curl, CURLOPT_URL, request.url.c_str());
+  api.easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
+  api.easy_setopt(curl, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+  api.easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 1L);
+  api.easy_setopt(curl, CURLOPT_MAXREDIRS, 10L);
+  api.easy_setopt(curl, CURLOPT_FAILONERROR, 1L);
+  api.easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
+  api.easy_setopt(curl, CURLOPT_USERAGENT, user_agent.c_str());
+  api.easy_setopt(curl, CURLOPT_ERRORBUFFER, error_text);
+  api.easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(options.connect_timeout.count()));
+  api.easy_setopt(curl, CURLOPT_LOW_SPEED_LIMIT, options.low_speed_bytes);
+  api.easy_setopt(curl, CURLOPT_LOW_SPEED_TIME, static_cast<long>(options.stall_timeout.count()));
+  api.easy_setopt(curl, CURLOPT_HEADERFUNCTION, &on_header);
+  api.easy_setopt(curl, CURLOPT_HEADERDATA, &transfer);
+  api.easy_setopt(curl, CURLOPT_WRITEFUNCTION, &on_body);
+  api.easy_setopt(curl, CURLOPT_WRITEDATA, &transfer);
   if (transfer.from > 0) {
     // Set by hand rather than with RESUME_FROM, so that a server ignoring it
     // (200 instead of 206) is handled here by starting over, not an error.
-    curl_easy_setopt(curl, CURLOPT_RANGE, range.c_str());
+    api.easy_setopt(curl, CURLOPT_RANGE, range.c_str());
   }
   if (!request.bearer_token.empty()) {
     // As auth, not a raw header: libcurl drops it on a redirect to another host (the CDN).
-    curl_easy_setopt(curl, CURLOPT_HTTPAUTH, static_cast<long>(CURLAUTH_BEARER));
-    curl_easy_setopt(curl, CURLOPT_XOAUTH2_BEARER, request.bearer_token.c_str());
+    api.easy_setopt(curl, CURLOPT_HTTPAUTH, static_cast<long>(CURLAUTH_BEARER));
+    api.easy_setopt(curl, CURLOPT_XOAUTH2_BEARER, request.bearer_token.c_str());
   }
 
-  const CURLcode code = curl_easy_perform(curl);
+  const CURLcode code = api.easy_perform(curl);
   if (transfer.abort) {
     return {Outcome::fail, *transfer.abort};
   }
   long status = 0;
-  curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
+  api.easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
   if (code == CURLE_HTTP_RETURNED_ERROR) {
     if (status == 416 && transfer.from > 0) {
       const auto range_info = parse_content_range(transfer.content_range);
@@ -355,7 +358,7 @@ AttemptResult run_transfer(Transfer& transfer)
     return classify_http_error(request, status);
   }
   if (code != CURLE_OK) {
-    std::string reason = error_text[0] != '\0' ? std::string(error_text) : curl_easy_strerror(code);
+    std::string reason = error_text[0] != '\0' ? std::string(error_text) : api.easy_strerror(code);
     if (code == CURLE_OPERATION_TIMEDOUT && transfer.body_started) {
       reason = fmt::format("the transfer stalled (less than {} byte/s for {} s): {}", options.low_speed_bytes,
                            options.stall_timeout.count(), reason);

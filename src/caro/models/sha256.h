@@ -1,8 +1,8 @@
 #pragma once
 
-// SHA-256 of downloaded models. The digest comes from OpenSSL's libcrypto
-// (already on every machine that has libcurl's OpenSSL flavour), which uses
-// the CPU's SHA instructions: hashing a 1 GB model takes about a second.
+// SHA-256 of downloaded models (and of telemetry's request hashes). Computed
+// in-process (sha256_compress.h) with the CPU's SHA instructions where it
+// has them, so no crypto library is loaded into every caro process.
 
 #include "caro/util/expected.h"
 
