@@ -534,17 +534,15 @@ void Analysis::check_words_as_code(std::span<const Word* const> words, int depth
 
 void Analysis::run_rules(const CommandView& view)
 {
+  // Only the rules that can fire for this name (rules_for), in file order.
   std::vector<std::string_view> fired_groups;
-  for (const auto set : rule_sets()) {
-    for (const Rule& rule : set) {
-      if (rule.matcher == nullptr ||
-          std::find(fired_groups.begin(), fired_groups.end(), rule.group) != fired_groups.end()) {
-        continue;
-      }
-      if (const std::optional<Span> span = rule.matcher(view)) {
-        add(rule, *span);
-        fired_groups.push_back(rule.group);
-      }
+  for (const Rule* rule : rules_for(view.name)) {
+    if (std::find(fired_groups.begin(), fired_groups.end(), rule->group) != fired_groups.end()) {
+      continue;
+    }
+    if (const std::optional<Span> span = rule->matcher(view)) {
+      add(*rule, *span);
+      fired_groups.push_back(rule->group);
     }
   }
 }

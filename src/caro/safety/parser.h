@@ -76,6 +76,13 @@ ParseResult parse(BashParser& parser, std::string_view text, const SpanMap& map 
 // The same with a parser of its own (tests, one-off checks).
 ParseResult parse(std::string_view text, const SpanMap& map = {}, int depth = 0);
 
+// The two ways parse() reads text: plain commands (only plain words and
+// | && || ; between them) without the grammar, nullopt for anything else;
+// and always with the grammar. parse() uses the first that applies; both
+// must give the same Script (tests and the fuzz target compare them).
+std::optional<Script> parse_plain(std::string_view text, const SpanMap& map = {});
+ParseResult parse_with_grammar(BashParser& parser, std::string_view text, const SpanMap& map = {}, int depth = 0);
+
 // The words, redirections and operators of a parsed command, in source
 // order, nested commands included (for tests and token-level scans).
 struct LexResult

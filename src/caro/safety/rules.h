@@ -37,6 +37,7 @@ public:
 
   std::optional<Span> operator()(const CommandView& view) const;
   explicit operator bool() const { return m_alternatives != nullptr; }
+  const std::vector<MatcherSpec>* alternatives() const { return m_alternatives; }
   friend bool operator==(const MatcherRef& matcher, std::nullptr_t) { return matcher.m_alternatives == nullptr; }
 
 private:
@@ -95,6 +96,11 @@ std::span<const Rule> all_rules();
 
 // Every rule set, in the order they are evaluated (one: the data file).
 std::array<std::span<const Rule>, 1> rule_sets();
+
+// The rules that can fire for a command with this (resolved) name, in file
+// order: those whose matchers name it, and those that match any name
+// (writes, predicates, globs). Rules raised by the validator are not listed.
+std::span<const Rule* const> rules_for(std::string_view command_name);
 
 // The rule with this id; nullptr when there is none.
 const Rule* find_rule(std::string_view id);

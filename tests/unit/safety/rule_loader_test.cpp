@@ -10,6 +10,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 
 namespace caro::safety {
@@ -153,6 +154,40 @@ TEST(RuleSetLookup, EveryRuleHasAMatcherOrIsRaisedByTheValidator)
     }
   }
   EXPECT_EQ(raised_by_validator, 4); // parse.error, parse.empty, parse.too-deep, priv.sudo
+}
+
+} // namespace
+} // namespace caro::safety
+
+namespace caro::safety {
+namespace {
+
+bool lists(std::span<const Rule* const> rules, const Rule& rule)
+{
+  return std::find(rules.begin(), rules.end(), &rule) != rules.end();
+}
+
+TEST(RuleSetLookup, RulesForANameHoldEveryRuleThatCanFireForItInFileOrder)
+{
+  const std::span<const Rule* const> unknown = rules_for("no-such-command");
+  for (const Rule& rule : all_rules()) {
+    if (!rule.matcher) {
+      EXPECT_FALSE(lists(unknown, rule)) << rule.id;
+      continue;
+    }
+    bool names_only = true;
+    for (const MatcherSpec& spec : *rule.matcher.alternatives()) {
+      names_only = names_only && !spec.commands.empty() && spec.command_globs.empty();
+      for (const std::string& name : spec.command_names) {
+        EXPECT_TRUE(lists(rules_for(name), rule)) << rule.id << " for " << name;
+      }
+    }
+    EXPECT_EQ(lists(unknown, rule), !names_only) << rule.id;
+  }
+  for (const std::string_view name : {"rm", "dd", "", "mkfs.ext4", "no-such-command"}) {
+    const std::span<const Rule* const> rules = rules_for(name);
+    EXPECT_TRUE(std::is_sorted(rules.begin(), rules.end())) << name; // file order: rules are stored in order
+  }
 }
 
 } // namespace
