@@ -225,13 +225,27 @@ std::optional<Match> match_archive(Analysis& analysis, const Slots& slots, const
     if (name == suffix(format) || sources.front() == "." || sources.front() == "~") {
       return std::nullopt; // no sensible archive name to invent
     }
+    // Exclusions: tar's --exclude (GNU and bsdtar alike) matches a name at
+    // any depth; zip's -x patterns and BusyBox's optional long options do
+    // not mean the same, so those decline.
+    std::string excludes;
+    if (!slots.exclusions.empty()) {
+      if (format == Format::zip || dialect.busybox()) {
+        return std::nullopt;
+      }
+      for (const auto& exclusion : slots.exclusions) {
+        excludes += " --exclude=" + dialect.quote(exclusion);
+      }
+      match.accepted_slots |= slot_exclusion;
+    }
     if (format == Format::zip) {
       if (dialect.busybox() || !dialect.has("zip")) {
         return std::nullopt;
       }
       match.command = "zip -r " + dialect.path(name) + " " + dialect.path(sources.front());
     } else {
-      match.command = "tar -c" + tar_letter(format) + "f " + dialect.path(name) + " " + dialect.path(sources.front());
+      match.command =
+          "tar -c" + tar_letter(format) + "f " + dialect.path(name) + excludes + " " + dialect.path(sources.front());
     }
     match.explanation = "Create the archive " + name + " from " + sources.front();
     return match;

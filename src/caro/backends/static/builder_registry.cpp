@@ -17,7 +17,7 @@
 namespace caro::backends::static_matcher {
 namespace {
 
-constexpr std::array<NamedBuilder, 20> k_engine_builders = {{
+constexpr std::array<NamedBuilder, 21> k_engine_builders = {{
     {"find_files", &match_find_files},
     {"largest_files", &match_largest_files},
     {"list_directory", &match_list_directory},
@@ -38,6 +38,7 @@ constexpr std::array<NamedBuilder, 20> k_engine_builders = {{
     {"install_package", &match_install_package},
     {"journal", &match_journal},
     {"crontab", &match_crontab},
+    {"arithmetic", &match_arithmetic},
 }};
 
 std::vector<NamedBuilder> all_builders()

@@ -67,6 +67,7 @@ std::optional<Match> match_services(Analysis& analysis, const Slots& slots, cons
 std::optional<Match> match_install_package(Analysis& analysis, const Slots& slots, const Dialect& dialect);
 std::optional<Match> match_journal(Analysis& analysis, const Slots& slots, const Dialect& dialect);
 std::optional<Match> match_crontab(Analysis& analysis, const Slots& slots, const Dialect& dialect);
+std::optional<Match> match_arithmetic(Analysis& analysis, const Slots& slots, const Dialect& dialect);
 
 // Helpers shared by the intents.
 

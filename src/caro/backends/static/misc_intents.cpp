@@ -193,7 +193,7 @@ std::optional<Match> build_environment(Analysis& analysis, const Slots& slots_in
   std::optional<std::string> home_variable;
   if (slots.locations.size() == 1 && slots.locations.front().path == "~") {
     for (std::size_t i = 0; i < analysis.size(); ++i) {
-      if (analysis.at(i).raw == "$HOME") {
+      if (analysis.at(i).raw == "$HOME" || analysis.at(i).raw == "HOME") {
         home_variable = "HOME";
         slots.locations.clear();
       }
@@ -254,7 +254,12 @@ std::optional<Match> build_environment(Analysis& analysis, const Slots& slots_in
   if (!name) {
     return std::nullopt;
   }
-  const bool explicit_value = name->starts_with('$') || analysis.mentions({"value", "variable", "var", "set"});
+  // A variable every shell sets names itself: "print my PATH", "show HOME".
+  const bool well_known = *name == "PATH" || *name == "HOME" || *name == "USER" || *name == "SHELL" ||
+                          *name == "EDITOR" || *name == "LANG" || *name == "PWD" || *name == "TERM" ||
+                          *name == "LOGNAME" || *name == "TMPDIR" || *name == "PAGER" || *name == "VISUAL";
+  const bool explicit_value =
+      name->starts_with('$') || well_known || analysis.mentions({"value", "variable", "var", "set"});
   if (name->starts_with('$')) {
     name->erase(0, 1);
   }

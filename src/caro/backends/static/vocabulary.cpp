@@ -54,7 +54,7 @@ constexpr std::array k_non_location = std::to_array<std::string_view>({
   "hours", "huge", "human", "ip", "it", "its", "json", "kb", "kernel", "kib", "kilobyte", "kilobytes", "large",
   "last", "line", "list", "listening", "local", "localtime", "lower", "lowercase", "many", "mb", "me", "megabyte",
   "megabytes", "memory", "mib", "minutes", "mounted", "my", "name", "names", "nested", "network", "new", "next",
-  "octal", "old", "only", "open", "order", "parallel", "parent", "past", "percent", "percentage", "place", "port",
+  "octal", "old", "only", "open", "order", "parallel", "parent", "past", "percent", "percentage", "place", "port", "power",
   "process", "project", "ram", "readable", "recent", "repo", "repository", "running", "same", "seconds", "size",
   "sizes", "small", "sorted", "space", "status", "that", "the", "their", "them", "these", "this", "those", "time",
   "tiny", "titlecase", "total", "tsv", "upper", "uppercase", "uptime", "us", "usage", "user", "utc", "utf8",
