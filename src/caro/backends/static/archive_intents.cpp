@@ -134,7 +134,15 @@ std::optional<Match> match_archive(Analysis& analysis, const Slots& slots, const
   std::optional<std::string> archive;
   std::optional<std::string> destination;
   std::vector<std::string> sources;
-  for (const auto& location : slots.locations) {
+  // "a tarball of src called src.tar.bz2": the name phrase names the archive.
+  std::vector<Location> locations = slots.locations;
+  bool named_archive = false;
+  if (slots.name && !slots.name->negated && slots.name->pattern.find_first_of("*?[/") == std::string::npos &&
+      format_of(slots.name->pattern) != Format::none) {
+    locations.push_back(Location{Location::Role::into, slots.name->pattern});
+    named_archive = true;
+  }
+  for (const auto& location : locations) {
     if (is_format_token(location.path) || location.path == ".") {
       continue; // "extract x.tar.gz here": here is where tar extracts anyway
     }
@@ -185,7 +193,7 @@ std::optional<Match> match_archive(Analysis& analysis, const Slots& slots, const
 
   Match match;
   match.strength = 0.92;
-  match.accepted_slots = slot_location;
+  match.accepted_slots = slot_location | (named_archive ? slot_name : 0U);
   if (extract && archive && sources.empty()) {
     const Format format = format_of(*archive);
     if (format == Format::zip) {

@@ -19,7 +19,9 @@ bool is_in_preposition(const Analysis& analysis, std::size_t i)
            (analysis.at(i - 1).text == "size" || analysis.at(i - 1).text == "sizes" ||
             analysis.at(i - 1).text == "usage" || analysis.at(i - 1).text == "contents" ||
             analysis.at(i - 1).text == "content" || analysis.at(i - 1).text == "space" ||
-            analysis.at(i - 1).text == "dir" || analysis.at(i - 1).text == "subdir");
+            analysis.at(i - 1).text == "dir" || analysis.at(i - 1).text == "subdir" ||
+            analysis.at(i - 1).text == "tarball" || analysis.at(i - 1).text == "archive" ||
+            analysis.at(i - 1).text == "backup");
   }
   return analysis.is_any(i, {"in", "under", "inside", "within", "from", "at", "on", "beneath", "throughout"});
 }
