@@ -9,4 +9,4 @@ find_package(PkgConfig REQUIRED)
 pkg_check_modules(RE2 REQUIRED IMPORTED_TARGET re2)  # Debian's re2.pc reports no version
 include(${CMAKE_CURRENT_LIST_DIR}/CaroTreeSitterBash.cmake)
 find_package(CURL 7.85 REQUIRED)              # caro model pull: headers only, loaded with dlopen (libcurl4-openssl-dev)
-find_package(SQLite3 3.40 REQUIRED)             # caro stats/history telemetry (libsqlite3-dev)
+find_package(SQLite3 3.40 REQUIRED)  # telemetry: headers only, loaded with dlopen (libsqlite3-dev)

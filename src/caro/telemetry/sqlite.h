@@ -19,6 +19,8 @@ struct sqlite3_stmt;
 
 namespace caro::telemetry::sqlite {
 
+struct SqliteApi;
+
 // A failed call's Error says SQLite's message, then "[sqlite N]" with the
 // primary result code, which is how is_corruption and is_busy tell them apart.
 // Whether `error` (from this layer) says the file is damaged or is not a
@@ -32,7 +34,8 @@ class Statement;
 class Database
 {
 public:
-  // Opens (creating) the file read-write. No pragma is run here.
+  // Opens (creating) the file read-write, loading SQLite first if needed
+  // (sqlite_library.h). No pragma is run here.
   static Expected<Database> open(const std::string& path);
 
   Database(Database&& other) noexcept;
@@ -50,7 +53,8 @@ public:
   sqlite3* handle() const { return m_db; }
 
 private:
-  explicit Database(sqlite3* db) : m_db(db) {}
+  Database(const SqliteApi* api, sqlite3* db) : m_api(api), m_db(db) {}
+  const SqliteApi* m_api = nullptr;
   sqlite3* m_db = nullptr;
 };
 
@@ -82,7 +86,10 @@ public:
 
 private:
   friend class Database;
-  Statement(sqlite3_stmt* statement, sqlite3* db) : m_statement(statement), m_db(db) {}
+  Statement(const SqliteApi* api, sqlite3_stmt* statement, sqlite3* db) : m_api(api), m_statement(statement), m_db(db)
+  {
+  }
+  const SqliteApi* m_api = nullptr;
   sqlite3_stmt* m_statement = nullptr;
   sqlite3* m_db = nullptr;
 };
