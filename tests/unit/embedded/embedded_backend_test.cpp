@@ -141,6 +141,19 @@ TEST_F(EmbeddedBackendTest, DisabledPrefixCacheWritesNothing)
   ASSERT_TRUE(backend.generate({"list all files", &context}));
   EXPECT_FALSE(std::filesystem::exists(home.path() / "cache" / "caro" / "prefix"));
 }
+TEST_F(EmbeddedBackendTest, PrefixCacheSwitchedOffByTheEnvironmentWritesNothing)
+{
+  auto opts = options(k_tiny);
+  opts.env = fixed_environment({{"HOME", home.path().string()},
+                                {"XDG_CACHE_HOME", (home.path() / "cache").string()},
+                                {"CARO_PREFIX_CACHE", "0"}});
+  EmbeddedBackend backend(std::move(opts));
+  ExecutionContext context;
+  const auto generation = backend.generate({"list all files", &context});
+  ASSERT_TRUE(generation) << generation.error().message;
+  EXPECT_EQ(timing(*generation, "prefix_cache_hit"), 0.0);
+  EXPECT_FALSE(std::filesystem::exists(home.path() / "cache" / "caro" / "prefix"));
+}
 #endif
 
 #else

@@ -99,7 +99,9 @@ Expected<Generation> EmbeddedBackend::generate(const GenerationRequest& request)
       options.exact_tokens = true;
     }
     options.log = non_empty(m_options.env, "CARO_LLAMA_LOG").has_value();
-    if (m_options.prefix_cache) {
+    // CARO_PREFIX_CACHE=0 turns the cache off for one run (benchmarks measure what it saves).
+    const auto cache_switch = non_empty(m_options.env, "CARO_PREFIX_CACHE");
+    if (m_options.prefix_cache && !(cache_switch && *cache_switch == "0")) {
       options.cache_dir = prefix_cache_directory(m_options.env);
     }
     auto engine = LlamaEngine::load(options);
