@@ -20,7 +20,13 @@ namespace caro::safety {
 
 namespace {
 
-constexpr std::size_t k_base_budget = std::size_t{1} << 20;
+// Time bounds. tree-sitter 0.20.7 and the walk cost up to ~0.5 us per byte
+// on hostile shapes, so a check is kept within a few milliseconds by size:
+// a longer command is refused (rated high: "too long to check"), and all the
+// text parsed for one command, re-checked strings included, is capped too.
+// Generated commands are a few hundred bytes.
+constexpr std::size_t k_max_command_bytes = std::size_t{8} << 10;
+constexpr std::size_t k_max_parsed_bytes = std::size_t{16} << 10;
 
 CommandView base_view(const Command& command)
 {
@@ -104,12 +110,19 @@ std::optional<std::string> reveal_hidden_words(const Command& command)
 
 } // namespace
 
-Analysis::Analysis(std::string_view original) : m_original(original), m_budget(original.size() * 8 + k_base_budget)
+Analysis::Analysis(std::string_view original) : m_original(original), m_budget(k_max_parsed_bytes)
 {
 }
 
 std::vector<Finding> Analysis::run()
 {
+  if (m_original.size() > k_max_command_bytes) {
+    add("parse.too-deep", Span{0, m_original.size()},
+        "it is too long to check (" + std::to_string(m_original.size()) + " bytes; the limit is " +
+            std::to_string(k_max_command_bytes) + "), so it is treated as the worst it could be");
+    m_findings.back().risk = Risk::critical; // unread text may hide anything: even permissive mode confirms it
+    return std::move(m_findings);
+  }
   const bool any_command = check_text(m_original, SpanMap{}, 0);
   if (!any_command && m_findings.empty()) {
     add("parse.empty", Span{0, m_original.size()});
@@ -170,7 +183,9 @@ bool Analysis::check_text(std::string_view text, const SpanMap& map, int depth)
     return false;
   }
   if (text.size() > m_budget) {
-    add("parse.too-deep", map.map(0, text.size()), "too much nested text to check");
+    add("parse.too-deep", map.map(0, text.size()),
+        "there is too much nested text to check, so it is treated as the worst it could be");
+    m_findings.back().risk = Risk::critical;
     return false;
   }
   m_budget -= text.size();

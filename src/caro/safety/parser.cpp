@@ -866,8 +866,8 @@ void flatten_into(const std::vector<Pipeline>& pipelines, std::vector<Token>& ou
 // seconds, and the parse timeout is not checked during that step). Real
 // commands stay far below these limits. Quotes are followed crudely so that
 // quoted text (a regex of alternatives) does not count as pipes.
-constexpr std::size_t k_max_bracket_depth = 4096;
-constexpr std::size_t k_max_pipes = 256; // stages of one pipeline
+constexpr std::size_t k_max_bracket_depth = 256; // far past k_max_nesting, which rates it too deep anyway
+constexpr std::size_t k_max_pipes = 256;         // stages of one pipeline
 
 // With `follow_quotes`, quoted text is skipped; an unclosed quote makes the
 // caller look again without (the grammar will not see that text as quoted).
@@ -960,6 +960,11 @@ bool reserved_word(std::string_view word)
 
 std::optional<Script> parse_plain_text(std::string_view text, const SpanMap& map)
 {
+  for (const char c : text) { // reject cheaply before building anything
+    if (!plain_word_char(c) && c != ' ' && c != '|' && c != '&' && c != ';') {
+      return std::nullopt;
+    }
+  }
   Script script;
   Pipeline pipeline;
   Command command;

@@ -42,6 +42,31 @@ TEST(Analysis, UnparsableInputIsNeverSafe)
   EXPECT_EQ(risk_of("echo 'rm -rf /"), Risk::high) << "quoted text stays data even when unterminated";
 }
 
+TEST(Analysis, CommandsTooLongToCheckInBoundedTimeAreRatedCritical)
+{
+  const Assessment long_one = Validator().assess("echo " + std::string(20'000, 'a'));
+  EXPECT_EQ(long_one.risk, Risk::critical) << "unread text may hide anything";
+  ASSERT_EQ(long_one.findings.size(), 1U);
+  EXPECT_EQ(long_one.findings.front().rule_id, "parse.too-deep");
+  EXPECT_NE(long_one.findings.front().message.find("too long"), std::string::npos) << long_one.findings.front().message;
+  EXPECT_EQ(risk_of("echo " + std::string(4'000, 'a')), Risk::safe) << "a few KB are still checked";
+  // Re-checked text counts against the same cap: 6 KB of bash -c inside 6 KB of bash -c is too much.
+  const std::string inner = "bash -c 'echo " + std::string(6'000, 'b') + "'";
+  EXPECT_EQ(risk_of("bash -c \"" + inner + "\""), Risk::critical);
+}
+
+TEST(Analysis, KnownValuesOfVariablesAndXargsInputAreTargets)
+{
+  EXPECT_EQ(risk_of("xargs rm -rf <<< /"), Risk::critical);
+  EXPECT_EQ(risk_of("echo ~ | xargs rm -rf"), Risk::critical);
+  EXPECT_EQ(risk_of("for d in /etc /; do rm -rf \"$d\"; done"), Risk::critical);
+  EXPECT_EQ(risk_of("D=/; rm -rf $D"), Risk::critical);
+  EXPECT_EQ(risk_of("(D=/); rm -rf $D"), Risk::high) << "a subshell's assignment does not outlive it";
+  EXPECT_EQ(risk_of("for d in a b; do rm -rf $d; done"), Risk::high) << "an unknown reading still counts";
+  EXPECT_EQ(risk_of("echo build | xargs rm -rf"), Risk::moderate);
+  EXPECT_EQ(risk_of("cat list | xargs rm -rf"), Risk::high);
+}
+
 TEST(Analysis, ReadOnlyEverydayCommandsStaySafe)
 {
   for (const std::string_view command :

@@ -372,10 +372,10 @@ TEST(Validator, DeepNestingIsCappedAndRatedHigh)
   EXPECT_NE(find(nested_eval, "parse.too-deep"), nullptr);
 }
 
-TEST(Validator, HundredKilobyteInputIsAssessed)
+TEST(Validator, SeveralKilobyteInputIsAssessed)
 {
   std::string command;
-  while (command.size() < 100 * 1024) {
+  while (command.size() < 6 * 1024) {
     command += "echo 'some text' \"$HOME/x\" | grep -v y && ls -la ./dir; ";
   }
   command += "rm -rf /";
@@ -385,6 +385,22 @@ TEST(Validator, HundredKilobyteInputIsAssessed)
   const Finding* finding = find(assessment, "fs.rm-recursive-root");
   ASSERT_NE(finding, nullptr);
   EXPECT_EQ(spanned(command, *finding), "rm -rf /");
+}
+
+TEST(Validator, HundredKilobyteInputIsRefusedAsTooLongAndRatedCritical)
+{
+  std::string command;
+  while (command.size() < 100 * 1024) {
+    command += "echo 'some text' \"$HOME/x\" | grep -v y && ls -la ./dir; ";
+  }
+  command += "rm -rf /";
+  const Validator validator;
+  const Assessment assessment = validator.assess(command);
+  EXPECT_EQ(assessment.risk, Risk::critical);
+  const Finding* finding = find(assessment, "parse.too-deep");
+  ASSERT_NE(finding, nullptr);
+  EXPECT_NE(finding->message.find("too long"), std::string::npos) << finding->message;
+  EXPECT_EQ(finding->span.end, command.size());
 
   // Pathological shapes: deep parentheses and long runs of operators.
   const Assessment parens = validator.assess(std::string(100 * 1024, '('));
@@ -398,8 +414,10 @@ TEST(Validator, HundredKilobyteInputIsAssessed)
   }());
   EXPECT_GE(substitutions.risk, Risk::high);
   EXPECT_GE(validator.assess(std::string(100 * 1024, '|')).risk, Risk::high);
-  // 50k empty quoted strings make one empty word: nothing to run.
-  EXPECT_EQ(validator.assess(std::string(100 * 1024, '\'')).risk, Risk::safe);
+  // 50k empty quoted strings would make one empty word, but they are too long to read.
+  EXPECT_EQ(validator.assess(std::string(100 * 1024, '\'')).risk, Risk::critical);
+  // 4k of them are read: nothing to run.
+  EXPECT_EQ(validator.assess(std::string(4 * 1024, '\'')).risk, Risk::safe);
 }
 
 TEST(Validator, ConstructionIsCheapAndReusable)
