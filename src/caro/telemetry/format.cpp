@@ -17,7 +17,8 @@ std::string number(double value)
   if (!std::isfinite(value)) {
     return value > 0 ? "+Inf" : (value < 0 ? "-Inf" : "NaN");
   }
-  return fmt::format("{}", value);
+  // Nine significant digits: nanoseconds for second values, with no float noise.
+  return fmt::format("{:.9g}", value);
 }
 
 // Label values escape backslash, double quote and newline (exposition format).
@@ -66,8 +67,8 @@ void append_histogram(std::string& out, const BackendStats& stats, const TableSt
   for (auto it = first; it != last; ++it) {
     const auto index = static_cast<std::size_t>(it - buckets.begin());
     const double fraction = static_cast<double>(*it) / static_cast<double>(most);
-    out += fmt::format("  {:>10} {:>7} {}\n", bucket_label(index), *it,
-                       draw_bar(fraction, style.bar_width, style.unicode));
+    const std::string bar = draw_bar(fraction, style.bar_width, style.unicode);
+    out += fmt::format("  {:>10} {:>7}{}{}\n", bucket_label(index), *it, bar.empty() ? "" : " ", bar);
   }
 }
 

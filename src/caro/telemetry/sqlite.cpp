@@ -106,6 +106,11 @@ void Database::set_busy_timeout(int milliseconds)
   m_api->busy_timeout(m_db, milliseconds);
 }
 
+void Database::keep_wal_on_close()
+{
+  m_api->db_config(m_db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
+}
+
 std::int64_t Database::changes() const
 {
   return m_api->changes64(m_db);

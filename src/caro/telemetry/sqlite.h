@@ -48,6 +48,9 @@ public:
   Expected<void> execute(std::string_view sql);
   Expected<Statement> prepare(std::string_view sql);
   void set_busy_timeout(int milliseconds);
+  // Leaves the write-ahead log for the next connection instead of
+  // checkpointing it on close, which costs fsyncs on every short-lived process.
+  void keep_wal_on_close();
   std::int64_t changes() const;
 
   sqlite3* handle() const { return m_db; }

@@ -35,6 +35,7 @@ LoadedSqlite load()
                   &::sqlite3_errstr,
                   &::sqlite3_extended_result_codes,
                   &::sqlite3_exec,
+                  &::sqlite3_db_config,
                   &::sqlite3_free,
                   &::sqlite3_prepare_v2,
                   &::sqlite3_finalize,
@@ -70,8 +71,9 @@ LoadedSqlite load()
       resolve(library, "sqlite3_open_v2", api.open_v2) && resolve(library, "sqlite3_close_v2", api.close_v2) &&
       resolve(library, "sqlite3_errmsg", api.errmsg) && resolve(library, "sqlite3_errstr", api.errstr) &&
       resolve(library, "sqlite3_extended_result_codes", api.extended_result_codes) &&
-      resolve(library, "sqlite3_exec", api.exec) && resolve(library, "sqlite3_free", api.free) &&
-      resolve(library, "sqlite3_prepare_v2", api.prepare_v2) && resolve(library, "sqlite3_finalize", api.finalize) &&
+      resolve(library, "sqlite3_exec", api.exec) && resolve(library, "sqlite3_db_config", api.db_config) &&
+      resolve(library, "sqlite3_free", api.free) && resolve(library, "sqlite3_prepare_v2", api.prepare_v2) &&
+      resolve(library, "sqlite3_finalize", api.finalize) &&
       resolve(library, "sqlite3_busy_timeout", api.busy_timeout) &&
       resolve(library, "sqlite3_changes64", api.changes64) && resolve(library, "sqlite3_bind_int64", api.bind_int64) &&
       resolve(library, "sqlite3_bind_double", api.bind_double) &&

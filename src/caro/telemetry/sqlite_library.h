@@ -22,6 +22,7 @@ struct SqliteApi
   decltype(&::sqlite3_errstr) errstr = nullptr;
   decltype(&::sqlite3_extended_result_codes) extended_result_codes = nullptr;
   decltype(&::sqlite3_exec) exec = nullptr;
+  decltype(&::sqlite3_db_config) db_config = nullptr;
   decltype(&::sqlite3_free) free = nullptr;
   decltype(&::sqlite3_prepare_v2) prepare_v2 = nullptr;
   decltype(&::sqlite3_finalize) finalize = nullptr;

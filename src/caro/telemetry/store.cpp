@@ -172,6 +172,10 @@ Expected<sqlite::Database> open_prepared(const std::string& path, std::string& s
     return db;
   }
   db->set_busy_timeout(k_busy_timeout_ms);
+  // A caro process writes one row and exits: checkpointing on every close
+  // would cost several fsyncs per run. SQLite's automatic checkpoint (every
+  // 1000 pages of log) still moves the log into the database regularly.
+  db->keep_wal_on_close();
   // WAL lets readers and the one writer of the moment proceed together;
   // synchronous=NORMAL is durable across application crashes in WAL mode and
   // spares an fsync per record.
@@ -421,6 +425,11 @@ Expected<std::size_t> Store::clear_generations()
 Expected<std::size_t> Store::clear_history()
 {
   return clear_table(m_state->db, "history");
+}
+
+Expected<void> Store::checkpoint()
+{
+  return m_state->db.execute("PRAGMA wal_checkpoint(TRUNCATE)");
 }
 
 } // namespace caro::telemetry

@@ -189,6 +189,7 @@ TEST(TelemetryStore, DamagedPagesInAValidHeaderAreMovedAsideToo)
     for (int i = 0; i < 200; ++i) {
       ASSERT_TRUE(store->record(sample(i)).has_value());
     }
+    ASSERT_TRUE(store->checkpoint().has_value());
   }
   // Keep the 100-byte header, overwrite the rest of the first page (the schema).
   std::string bytes = file_bytes(path);
@@ -204,6 +205,22 @@ TEST(TelemetryStore, DamagedPagesInAValidHeaderAreMovedAsideToo)
   ASSERT_TRUE(store.has_value()) << store.error().message;
   EXPECT_FALSE(report.moved_aside.empty());
   EXPECT_TRUE(store->generations()->empty());
+}
+
+TEST(TelemetryStore, WritersLeaveTheLogAndACheckpointEmptiesIt)
+{
+  TempDir dir;
+  const fs::path path = dir.path() / "t.db";
+  {
+    auto store = Store::open(path.string());
+    ASSERT_TRUE(store->record(sample(1)).has_value());
+  }
+  EXPECT_GT(fs::file_size(path.string() + "-wal"), 0u) << "no checkpoint (and its fsyncs) when a writer closes";
+  auto store = Store::open(path.string());
+  EXPECT_EQ(store->generations()->size(), 1u);
+  ASSERT_TRUE(store->checkpoint().has_value());
+  EXPECT_EQ(fs::file_size(path.string() + "-wal"), 0u);
+  EXPECT_EQ(store->generations()->size(), 1u);
 }
 
 TEST(TelemetryStore, UnwritableDirectoryIsAnErrorNotACrash)
