@@ -17,7 +17,7 @@
 namespace caro::backends::static_matcher {
 namespace {
 
-constexpr std::array<NamedBuilder, 21> k_engine_builders = {{
+constexpr std::array<NamedBuilder, 23> k_engine_builders = {{
     {"find_files", &match_find_files},
     {"largest_files", &match_largest_files},
     {"list_directory", &match_list_directory},
@@ -39,6 +39,8 @@ constexpr std::array<NamedBuilder, 21> k_engine_builders = {{
     {"journal", &match_journal},
     {"crontab", &match_crontab},
     {"arithmetic", &match_arithmetic},
+    {"background_run", &match_background_run},
+    {"duplicate_files", &match_duplicate_files},
 }};
 
 std::vector<NamedBuilder> all_builders()

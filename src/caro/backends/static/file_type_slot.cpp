@@ -47,7 +47,10 @@ std::optional<Item> item_at(const Analysis& analysis, std::size_t i)
   if (is_extension_token(analysis, i)) {
     return Item{i, true, std::nullopt};
   }
-  if (i < analysis.size() && !analysis.used(i) && analysis.at(i).kind == TokenKind::word) {
+  // "the photos folder", "the scripts directory": a type word naming a
+  // directory is that directory's name, left for extract_locations.
+  if (i < analysis.size() && !analysis.used(i) && analysis.at(i).kind == TokenKind::word &&
+      !analysis.is_any(i + 1, {"dir", "subdir"})) {
     if (auto type = lookup_file_type(analysis.at(i).text)) {
       return Item{i, false, type};
     }

@@ -68,6 +68,8 @@ std::optional<Match> match_install_package(Analysis& analysis, const Slots& slot
 std::optional<Match> match_journal(Analysis& analysis, const Slots& slots, const Dialect& dialect);
 std::optional<Match> match_crontab(Analysis& analysis, const Slots& slots, const Dialect& dialect);
 std::optional<Match> match_arithmetic(Analysis& analysis, const Slots& slots, const Dialect& dialect);
+std::optional<Match> match_background_run(Analysis& analysis, const Slots& slots, const Dialect& dialect);
+std::optional<Match> match_duplicate_files(Analysis& analysis, const Slots& slots, const Dialect& dialect);
 
 // Helpers shared by the intents.
 

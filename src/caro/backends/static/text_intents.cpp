@@ -119,6 +119,35 @@ bool files_as_subject(const Analysis& analysis)
   return false;
 }
 
+// "how many errors are in app.log", "show the warnings in logs/app.log": in
+// a log file, errors and warnings are the lines at that level, which logs
+// write in capitals (WARN also matches WARNING). Only for a single *.log
+// target, where that reading is the conventional one.
+std::optional<std::string> log_level_pattern(Analysis& analysis, const Slots& slots)
+{
+  if (slots.locations.size() != 1) {
+    return std::nullopt;
+  }
+  const std::string& path = slots.locations.front().path;
+  if (!path.ends_with(".log") && path.find(".log.") == std::string::npos) {
+    return std::nullopt;
+  }
+  for (std::size_t i = 0; i < analysis.size(); ++i) {
+    const bool error = analysis.is_any(i, {"errors", "error"});
+    const bool warning = analysis.is_any(i, {"warnings", "warning", "warns"});
+    if (!error && !warning) {
+      continue;
+    }
+    analysis.use(i);
+    if (analysis.is_any(i + 1, {"lines", "line", "messages", "message", "entries", "entry"})) {
+      analysis.use(i + 1);
+    }
+    take_all(analysis, {"there", "logged", "show", "list", "all", "the", "are", "is", "in", "of"});
+    return std::string(error ? "ERROR" : "WARN");
+  }
+  return std::nullopt;
+}
+
 } // namespace
 
 std::optional<Match> match_text_search(Analysis& analysis, const Slots& slots, const Dialect& dialect)
@@ -135,6 +164,10 @@ std::optional<Match> match_text_search(Analysis& analysis, const Slots& slots, c
           cue;
   } else if (slots.quoted.empty()) {
     pattern = pattern_after_cue(analysis, cue);
+  }
+  if (!pattern && slots.quoted.empty()) {
+    pattern = log_level_pattern(analysis, slots);
+    cue = cue || pattern.has_value();
   }
   if (!pattern || pattern->empty() || !cue) {
     return std::nullopt;
