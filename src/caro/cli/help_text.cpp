@@ -20,10 +20,10 @@ Usage:
   caro model rm <ID>                 delete a downloaded model
   caro model info|path|verify [ID|PATH]
                                      show a model's metadata, its file path, or check its sha256
-  caro doctor                        show what was detected, which backends are usable, and the models
+  caro doctor                        show what was detected, usable backends and downloaded models
   caro stats [--since 7d|24h|30m|all] [--format table|json|prometheus] [--clear]
-                                     latency and error statistics from local telemetry (when turned on)
-  caro history [--limit N] [--clear] past requests and commands (when history is turned on)
+                                     latency statistics from opt-in local telemetry
+  caro history [--limit N] [--clear] past requests and commands (when history is on)
   caro init bash|zsh|fish            print a shell integration (Ctrl-G turns the line into a command)
   caro completion bash|zsh|fish      print a completion script
 
