@@ -129,6 +129,29 @@ private:
   // (`cat <<EOF | sh`, `cat <<EOF && x`) inside the heredoc_redirect node;
   // add_redirect leaves those statements here for the caller to splice in.
   std::vector<TSNode> m_heredoc_tails;
+  // The grammar reads `a | b | c && d` as a pipeline whose last stage is the
+  // list `b | c && d`; bash reads `(a | b | c) && d`. pipeline_commands keeps
+  // the list's first part as more stages and leaves the rest here, each with
+  // the operator before it, for add_statement to add as the pipelines after.
+  std::vector<std::pair<std::string, TSNode>> m_pipe_tails;
+
+  // Adds the pipeline and then the list parts that followed its last stage.
+  void push_with_tails(std::vector<Pipeline>& out, Pipeline pipeline, std::vector<std::pair<std::string, TSNode>> tails,
+                       int depth)
+  {
+    const std::size_t before = out.size();
+    push(out, std::move(pipeline));
+    for (auto& [op, statement] : tails) {
+      if (out.size() > before) {
+        out.back().separator = op;
+      }
+      if (depth + 1 > k_max_nesting) {
+        too_deep(statement);
+        break;
+      }
+      add_statement(statement, out, depth + 1);
+    }
+  }
 
   NodeKind kind(TSNode node) const { return m_parser.kind(node); }
 
@@ -230,8 +253,9 @@ private:
       add_error(node, out, depth + 1);
     } else if (node_kind == NodeKind::pipeline || is_redirected_pipeline(node)) {
       Pipeline pipeline;
+      std::vector<std::pair<std::string, TSNode>> outer_pipe_tails = std::exchange(m_pipe_tails, {});
       pipeline_commands(node, pipeline.commands, depth);
-      push(out, std::move(pipeline));
+      push_with_tails(out, std::move(pipeline), std::exchange(m_pipe_tails, std::move(outer_pipe_tails)), depth);
     } else {
       Pipeline pipeline;
       std::vector<TSNode> outer_tails = std::exchange(m_heredoc_tails, {});
@@ -240,6 +264,7 @@ private:
       }
       std::vector<TSNode> tails = std::exchange(m_heredoc_tails, std::move(outer_tails));
       std::vector<TSNode> later;
+      std::vector<std::pair<std::string, TSNode>> outer_pipe_tails = std::exchange(m_pipe_tails, {});
       for (const TSNode tail : tails) {
         if (kind(tail) == NodeKind::pipeline && later.empty()) {
           pipeline_commands(tail, pipeline.commands, depth); // `cat <<EOF | sh`: more stages
@@ -247,7 +272,7 @@ private:
           later.push_back(tail);
         }
       }
-      push(out, std::move(pipeline));
+      push_with_tails(out, std::move(pipeline), std::exchange(m_pipe_tails, std::move(outer_pipe_tails)), depth);
       for (const TSNode tail : later) {
         if (depth + 1 > k_max_nesting) {
           too_deep(tail);
@@ -307,6 +332,27 @@ private:
             pending.push_back(Item{*it, false});
           }
         }
+        continue;
+      }
+      if (kind(item.node) == NodeKind::list) {
+        // `b | c && d` as a stage: its first part continues the pipeline.
+        std::vector<TSNode> parts = children(item.node);
+        std::vector<std::pair<std::string, TSNode>> tails;
+        bool first = true;
+        std::string op;
+        for (const TSNode part : parts) {
+          if (!ts_node_is_named(part)) {
+            op = std::string(source(part));
+          } else if (is_statement(kind(part))) {
+            if (first) {
+              pending.push_back(Item{part, false});
+              first = false;
+            } else {
+              tails.emplace_back(op, part);
+            }
+          }
+        }
+        m_pipe_tails.insert(m_pipe_tails.begin(), tails.begin(), tails.end());
         continue;
       }
       std::vector<TSNode> outer_tails = std::exchange(m_heredoc_tails, {});

@@ -132,7 +132,7 @@ std::optional<Span> dd_writes_device(const CommandView& view)
 {
   for (const Word* arg : view.args) {
     if (arg->text.starts_with("of=")) {
-      const TargetClass target = classify_target(*arg, 3);
+      const TargetClass target = classify_in_view(view, *arg, 3); // `for d in /dev/sda; do dd of=$d`
       if (target == TargetClass::block_device || may_be_block_device(*arg, 3) ||
           (resolved_path(*arg, 3).starts_with("/dev/") && target != TargetClass::plain)) {
         return view.span;

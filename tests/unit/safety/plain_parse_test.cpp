@@ -110,36 +110,15 @@ TEST(PlainParse, AgreesWithTheGrammarOnEveryKnownCommand)
 TEST(PlainParse, AgreesWithTheGrammarOnEdgeCases)
 {
   BashParser parser;
-  for (const char* text : {"ls",
-                           "  ls  -la  ",
-                           "a|b",
-                           "a | b | c",
-                           "a&&b||c",
-                           "a ; b;c",
-                           "dd if=x of=y",
-                           "x -- -y",
-                           "echo 1 2 3",
-                           "a:b c,d e+f g@h i%j",
-                           "./run.sh --flag=value",
-                           "/bin/rm -rf /",
-                           "cd / && rm -rf .",
-                           "echo a= b=c",
-                           "git commit -m x",
-                           "head -n 5 f | tail -1",
-                           "echo done?",
-                           "echo fi",
-                           "true",
-                           ":",
-                           "a%",
-                           "-x",
-                           "--",
-                           "1 2",
-                           "ls -la ; pwd ; whoami",
-                           "echo a==b",
-                           "echo ===",
-                           "x --a=b=c",
-                           "echo =",
-                           "echo a= =b"}) {
+  for (const char* text :
+       {"ls", "  ls  -la  ", "a|b", "a | b | c", "a&&b||c", "a ; b;c", "dd if=x of=y", "x -- -y", "echo 1 2 3",
+        "a:b c,d e+f g@h i%j", "./run.sh --flag=value", "/bin/rm -rf /", "cd / && rm -rf .", "echo a= b=c",
+        "git commit -m x", "head -n 5 f | tail -1", "echo done?", "echo fi", "true", ":", "a%", "-x", "--", "1 2",
+        "ls -la ; pwd ; whoami", "echo a==b", "echo ===", "x --a=b=c", "echo =", "echo a= =b",
+        // The grammar nests `b | c && d` inside the pipeline; bash and the builder read
+        // (a | b | c) && d.
+        "a | b | c && d", "a | b | c || d && e; f", "a | b | c && d | e | f && g", "a | b | c | d && e",
+        "cu:l x0 |ls -la | grep -shv x && make; gi tsta"}) {
     check(text, parser);
   }
   // Every character the fast path allows, at the start, inside and at the end
