@@ -34,6 +34,8 @@ TEST(IntentTables, CompiledTablesEqualTheTablesBuiltFromTheEmbeddedData)
     EXPECT_EQ(a.checks_slots, b.checks_slots) << a.id;
     EXPECT_EQ(a.destructive, b.destructive) << a.id;
     EXPECT_EQ(a.threshold, b.threshold) << a.id;
+    EXPECT_GE(a.calibrated, 0.0) << a.id; // calibrated only at build time (the generator runs the matcher)
+    EXPECT_LE(a.calibrated, 1.0) << a.id;
   }
   ASSERT_EQ(compiled.terms.size(), runtime.terms.size());
   for (std::size_t i = 0; i < compiled.terms.size(); ++i) {
@@ -95,6 +97,39 @@ TEST(IntentIndexTest, AFloorShareDropsIntentsFarBelowTheBest)
   EXPECT_EQ(near.front().intent, all.front().intent);
   for (const auto& hit : near) {
     EXPECT_GE(hit.score, all.front().score * 0.5);
+  }
+}
+
+} // namespace
+} // namespace caro::backends
+
+namespace caro::backends {
+namespace {
+
+using namespace static_matcher;
+
+TEST(IntentParser, ACategoryThresholdLineAfterAnIntentDeclaresTheCategory)
+{
+  IntentCatalog catalog;
+  parse_intents("intent one\ncategory a\nbuilder git\nsay show the log\n\n"
+                "category b threshold 0.8\n\n"
+                "intent two\ncategory b\nbuilder git\nsay list branches\n",
+                "t.intents", catalog);
+  EXPECT_TRUE(catalog.errors.empty());
+  ASSERT_EQ(catalog.intents.size(), 2U);
+  EXPECT_EQ(catalog.intents[0].category, "a");
+  const CategorySpec* b = catalog.category("b");
+  ASSERT_NE(b, nullptr);
+  EXPECT_EQ(b->threshold, 0.8);
+}
+
+TEST(IntentTables, EveryIntentCarriesItsCategorysFloorFromTheData)
+{
+  for (const IntentInfo& intent : compiled_intent_tables().intents) {
+    if (intent.category == "processes_control") {
+      EXPECT_EQ(intent.threshold, 0.8) << intent.id;
+    }
+    EXPECT_EQ(intent.category.find(' '), std::string_view::npos) << intent.id;
   }
 }
 

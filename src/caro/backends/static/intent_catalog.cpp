@@ -55,7 +55,11 @@ public:
     m_example = nullptr;
     if (key == "intent") {
       start_intent(value);
-    } else if (key == "category" && m_intent == nullptr) {
+    } else if (key == "category" && (m_intent == nullptr || value.find_first_of(" \t") != std::string_view::npos)) {
+      // "category NAME threshold X" declares a category wherever it stands;
+      // after an intent it ends that intent (an intent's own category line
+      // is one word).
+      finish();
       category_line(value);
     } else if (m_intent == nullptr) {
       error(join({"\"", key, "\" before the first intent"}));

@@ -30,7 +30,8 @@ struct IntentInfo
   unsigned accepted_slots = 0;
   bool checks_slots = false;
   bool destructive = false;
-  double threshold = 0.0; // the category's threshold from the data (0: none)
+  double threshold = 0.0;  // the category's floor from the data (0: none)
+  double calibrated = 0.0; // the category's threshold calibrated from the examples at build time (0: none)
 };
 
 // One intent containing a term, with the term's BM25 contribution to that

@@ -23,32 +23,7 @@
 #include <cmath>
 
 namespace caro::backends {
-namespace {
-
-using namespace static_matcher;
-
-// Each unexplained word multiplies confidence by this: one stray word already
-// drops a strong match below the default threshold.
-constexpr double k_unexplained_penalty = 0.55;
-
-// Builders run only for intents scoring at least this share of the best one.
-constexpr double k_relevance_floor = 0.25;
-
-// Requests that delete, kill or wipe are answered only by intents the data
-// marks "destructive yes" (and only when their builder explained the word).
-bool mentions_destruction(const Analysis& analysis)
-{
-  return analysis.mentions({"delete", "remove", "rm", "erase", "wipe", "shred", "kill", "truncate", "overwrite",
-                            "destroy", "purge", "unlink", "rmdir", "nuke", "clean", "cleanup", "clear"});
-}
-
-struct Scored
-{
-  Match match;
-  double confidence = 0.0;
-  double relevance = 0.0; // the index score of the intent that chose the builder
-  const IntentInfo* intent = nullptr;
-};
+namespace static_matcher {
 
 // What every request needs, set up once per process from the generated
 // tables: the index (a view, no copy) and each intent's builder resolved
@@ -78,11 +53,40 @@ struct Engine
   }
 };
 
-const Engine& engine()
+} // namespace static_matcher
+
+namespace {
+
+using namespace static_matcher;
+
+const Engine& compiled_engine()
 {
   static const Engine k_engine(compiled_intent_tables());
   return k_engine;
 }
+
+// Each unexplained word multiplies confidence by this: one stray word already
+// drops a strong match below the default threshold.
+constexpr double k_unexplained_penalty = 0.55;
+
+// Builders run only for intents scoring at least this share of the best one.
+constexpr double k_relevance_floor = 0.25;
+
+// Requests that delete, kill or wipe are answered only by intents the data
+// marks "destructive yes" (and only when their builder explained the word).
+bool mentions_destruction(const Analysis& analysis)
+{
+  return analysis.mentions({"delete", "remove", "rm", "erase", "wipe", "shred", "kill", "truncate", "overwrite",
+                            "destroy", "purge", "unlink", "rmdir", "nuke", "clean", "cleanup", "clear"});
+}
+
+struct Scored
+{
+  Match match;
+  double confidence = 0.0;
+  double relevance = 0.0; // the index score of the intent that chose the builder
+  const IntentInfo* intent = nullptr;
+};
 
 // An intent with declared slots is a candidate only when the request has
 // every slot it requires and none it does not accept.
@@ -132,6 +136,12 @@ StaticMatcher::StaticMatcher(double min_confidence) : m_min_confidence(min_confi
 {
 }
 
+StaticMatcher::StaticMatcher(double min_confidence, const IntentTables& tables, bool category_thresholds)
+    : m_min_confidence(min_confidence), m_category_thresholds(category_thresholds),
+      m_engine(std::make_shared<const Engine>(tables))
+{
+}
+
 Availability StaticMatcher::availability() const
 {
   return Availability{true, "built in"};
@@ -160,7 +170,7 @@ Expected<Generation> StaticMatcher::generate(const GenerationRequest& request)
   }
   const unsigned present = present_slots(slots);
 
-  const Engine& state = engine();
+  const Engine& state = m_engine ? *m_engine : compiled_engine();
   // Intents far below the best share only common words with the request:
   // their builders are not worth running.
   const std::vector<IntentHit> hits = state.index.search(base, slots, k_relevance_floor);
@@ -225,7 +235,9 @@ Expected<Generation> StaticMatcher::generate(const GenerationRequest& request)
       candidate.alternatives.push_back(scored[i].match.command);
     }
   }
-  const double threshold = std::max(m_min_confidence, best.intent->threshold);
+  const double threshold = m_category_thresholds
+                               ? std::max({m_min_confidence, best.intent->threshold, best.intent->calibrated})
+                               : m_min_confidence;
   if (candidate.confidence < threshold || candidate.confidence <= 0.0) {
     return finish("not confident enough (" + std::to_string(candidate.confidence).substr(0, 4) +
                   ") that a built-in pattern fits this request");
