@@ -7,16 +7,20 @@
 #   resolves `files` and `dns` name lookups inside libc.a, so caro's only NSS
 #   use (the password database when HOME is unset) works without the host's
 #   libnss_*.so. The linker's "Using 'getpwuid_r' / 'dlopen' in statically
-#   linked applications" warnings come from that and from libcrypto.a.
-# - No libcurl, so no `caro model pull`: Debian's libcurl.a needs Kerberos
-#   (GSSAPI), p11-kit (through GnuTLS, for RTMP and LDAP) and Cyrus SASL's
-#   MySQL/SQLite/Berkeley DB plugins, which Debian ships only as shared
-#   libraries (93 symbols stay undefined). The sources see CARO_NO_DOWNLOADS=1
-#   and report that this build cannot download.
+#   linked applications" warnings come from that.
+# - Nothing is loaded with dlopen: a static program that loads a host library
+#   gets a second, possibly different glibc. The regular build loads libcurl
+#   (model downloads) and SQLite (telemetry) on demand; here downloads are
+#   compiled out (CARO_NO_DOWNLOADS: `caro model pull` says so) and SQLite is
+#   linked in (CARO_SQLITE_LINKED, libsqlite3.a). libcurl cannot be linked in:
+#   Debian's libcurl.a needs Kerberos (GSSAPI), p11-kit (through GnuTLS, for
+#   RTMP and LDAP) and Cyrus SASL's MySQL/SQLite/Berkeley DB plugins, which
+#   Debian ships only as shared libraries (93 symbols stay undefined).
+# - fmt and toml++ are used header-only (Debian has no archives of them).
 # - Every archive is looked up at configure time, so a missing one fails here
 #   naming the Debian package, not at link time with undefined symbols.
 # - Sections plus --gc-sections drop the code nothing calls (mostly in
-#   libstdc++, OpenSSL and RE2).
+#   libstdc++, SQLite, RE2 and llama.cpp).
 # - llama.cpp stays a compile-time CPU choice: run-time dispatch
 #   (GGML_CPU_ALL_VARIANTS) needs loadable backends (GGML_BACKEND_DL), which a
 #   static binary cannot dlopen, so the portable choice is
@@ -45,7 +49,7 @@ endif()
 # Each archive the static link needs, with the Debian package that ships it.
 set(caro_static_archives
     "c:libc6-dev" "m:libc6-dev" "pthread:libc6-dev" "dl:libc6-dev" "rt:libc6-dev" "util:libc6-dev"
-    "re2:libre2-dev" "tree-sitter:libtree-sitter-dev" "crypto:libssl-dev")
+    "re2:libre2-dev" "tree-sitter:libtree-sitter-dev" "sqlite3:libsqlite3-dev" "z:zlib1g-dev")
 set(caro_static_missing "")
 foreach(entry IN LISTS caro_static_archives)
   string(REPLACE ":" ";" entry "${entry}")
@@ -75,15 +79,30 @@ if(caro_static_missing)
                       "Install the packages named, or configure without CARO_STATIC.")
 endif()
 
-# From here on, libraries resolve to archives: OpenSSL through its own switch,
-# RE2 and tree-sitter (pkg-config IMPORTED_TARGET) through find_library.
+# From here on, libraries resolve to archives: RE2 and tree-sitter
+# (pkg-config IMPORTED_TARGET) and SQLite through find_library, OpenSSL (should
+# it come back) through its own switch.
 set(CMAKE_FIND_LIBRARY_SUFFIXES .a)
 set(OPENSSL_USE_STATIC_LIBS TRUE)
 
-# An empty stand-in, defined before find_package(CURL): FindCURL keeps an
-# existing CURL::libcurl, so nothing links libcurl and the headers still come
-# from the system include path.
-add_library(CURL::libcurl INTERFACE IMPORTED GLOBAL)
+# Stand-ins defined before find_package, whose package files keep targets
+# that already exist: Debian builds fmt and toml++ only as shared libraries,
+# but both can be used header-only (the same headers, the implementation
+# compiled into caro).
+find_path(CARO_STATIC_FMT_INCLUDE_DIR fmt/format-inl.h)
+find_path(CARO_STATIC_TOML_INCLUDE_DIR toml++/toml.h)
+mark_as_advanced(CARO_STATIC_FMT_INCLUDE_DIR CARO_STATIC_TOML_INCLUDE_DIR)
+if(NOT CARO_STATIC_FMT_INCLUDE_DIR OR NOT CARO_STATIC_TOML_INCLUDE_DIR)
+  message(FATAL_ERROR "CARO_STATIC=ON uses fmt and toml++ header-only: install libfmt-dev and libtomlplusplus-dev")
+endif()
+foreach(target fmt::fmt fmt::fmt-header-only)
+  add_library(${target} INTERFACE IMPORTED)
+  set_target_properties(${target} PROPERTIES INTERFACE_COMPILE_DEFINITIONS "FMT_HEADER_ONLY=1"
+                                             INTERFACE_INCLUDE_DIRECTORIES "${CARO_STATIC_FMT_INCLUDE_DIR}")
+endforeach()
+add_library(tomlplusplus::tomlplusplus INTERFACE IMPORTED)
+set_target_properties(tomlplusplus::tomlplusplus PROPERTIES INTERFACE_COMPILE_DEFINITIONS "TOML_HEADER_ONLY=1"
+                                                           INTERFACE_INCLUDE_DIRECTORIES "${CARO_STATIC_TOML_INCLUDE_DIR}")
 
 string(APPEND CMAKE_C_FLAGS " -ffunction-sections -fdata-sections")
 string(APPEND CMAKE_CXX_FLAGS " -ffunction-sections -fdata-sections")
@@ -96,8 +115,10 @@ function(caro_static_finish)
       message(FATAL_ERROR "CARO_STATIC: target ${target} not found")
     endif()
   endforeach()
-  target_compile_definitions(caro_lib PUBLIC CARO_NO_DOWNLOADS=1)
+  target_compile_definitions(caro_lib PUBLIC CARO_NO_DOWNLOADS=1 PRIVATE CARO_SQLITE_LINKED=1)
+  # libsqlite3.a wants libm and zlib after it (pkg-config --static sqlite3).
+  target_link_libraries(caro_lib PRIVATE "${CARO_STATIC_ARCHIVE_sqlite3}" "${CARO_STATIC_ARCHIVE_z}" m)
   target_link_options(caro PRIVATE -static -Wl,--gc-sections)
-  message(STATUS "CARO_STATIC: caro is linked fully statically, without downloads")
+  message(STATUS "CARO_STATIC: caro is linked fully statically, SQLite linked in, without downloads")
 endfunction()
 cmake_language(DEFER CALL caro_static_finish)
