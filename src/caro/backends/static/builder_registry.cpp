@@ -17,7 +17,7 @@
 namespace caro::backends::static_matcher {
 namespace {
 
-constexpr std::array<NamedBuilder, 23> k_engine_builders = {{
+constexpr std::array<NamedBuilder, 24> k_engine_builders = {{
     {"find_files", &match_find_files},
     {"largest_files", &match_largest_files},
     {"list_directory", &match_list_directory},
@@ -41,6 +41,7 @@ constexpr std::array<NamedBuilder, 23> k_engine_builders = {{
     {"arithmetic", &match_arithmetic},
     {"background_run", &match_background_run},
     {"duplicate_files", &match_duplicate_files},
+    {"split_file", &match_split_file},
 }};
 
 std::vector<NamedBuilder> all_builders()

@@ -70,6 +70,7 @@ std::optional<Match> match_crontab(Analysis& analysis, const Slots& slots, const
 std::optional<Match> match_arithmetic(Analysis& analysis, const Slots& slots, const Dialect& dialect);
 std::optional<Match> match_background_run(Analysis& analysis, const Slots& slots, const Dialect& dialect);
 std::optional<Match> match_duplicate_files(Analysis& analysis, const Slots& slots, const Dialect& dialect);
+std::optional<Match> match_split_file(Analysis& analysis, const Slots& slots, const Dialect& dialect);
 
 // Helpers shared by the intents.
 
