@@ -57,6 +57,9 @@ TEST(Reading, MannerWordsAfterAPrepositionAreNotLocations)
   }
   EXPECT_EQ(answer("copy a.txt to uppercase"), "");
   EXPECT_EQ(answer("copy a.txt to backup"), "cp a.txt backup");
+  // Named as a folder, the same word is a place.
+  EXPECT_EQ(answer("list files in the utc folder"), "ls utc");
+  EXPECT_EQ(answer("find files in the photos folder"), "find photos -type f");
 }
 
 TEST(Reading, DomainNamesAreHostsNotFiles)

@@ -162,10 +162,11 @@ void extract_locations(Analysis& analysis, Slots& slots)
       continue;
     }
     // "in|under (the) WORD (dir)" and "(the) WORD dir"
-    if (is_non_location(token.text) || !valid_directory_word(token.raw)) {
+    const bool noun = analysis.is_any(i + 1, {"dir", "subdir"});
+    if ((is_non_location(token.text) && !(noun && is_manner_word(token.text) && !is_guard(token.text))) ||
+        !valid_directory_word(token.raw)) {
       continue;
     }
-    const bool noun = analysis.is_any(i + 1, {"dir", "subdir"});
     std::size_t before = i;
     while (before > 0 && analysis.is_any(before - 1, {"the", "my", "our"})) {
       --before;

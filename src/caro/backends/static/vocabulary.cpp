@@ -42,25 +42,30 @@ constexpr std::array k_guards = std::to_array<std::string_view>({
 });
 
 // Includes the intents' own keywords, so "list of processes" is not read as
-// a directory called "processes", and words that follow "in"/"to" as a
-// manner, unit or format rather than a place ("in UTC", "to uppercase",
-// "in json", "in reverse order").
+// a directory called "processes".
 constexpr std::array k_non_location = std::to_array<std::string_view>({
-  "a", "address", "all", "alphabetical", "alphabetically", "an", "any", "ascending", "ascii", "background",
-  "base64", "big", "biggest", "binary", "both", "branch", "byte", "bytes", "capitals", "caps", "case", "change",
-  "changes", "chunk", "chunks", "codebase", "columns", "commit", "content", "contents", "cpu", "csv", "current", "date", "days",
-  "decimal", "descending", "detail", "diff", "different", "disk", "each", "every", "file", "filesystem",
-  "foreground", "gb", "gib", "gigabyte", "gigabytes", "git", "gmt", "heaviest", "hex", "hexadecimal", "hostname",
-  "hours", "huge", "human", "ip", "it", "its", "json", "kb", "kernel", "kib", "kilobyte", "kilobytes", "large",
-  "last", "line", "list", "listening", "local", "localtime", "lower", "lowercase", "many", "mb", "me", "megabyte",
-  "megabytes", "memory", "mib", "minutes", "mounted", "my", "name", "names", "nested", "network", "new", "next",
-  "octal", "old", "only", "open", "order", "parallel", "parent", "past", "percent", "percentage", "piece", "pieces", "place", "port", "power",
-  "process", "project", "ram", "readable", "recent", "repo", "repository", "running", "same", "seconds", "size",
-  "sizes", "small", "sorted", "space", "status", "that", "the", "their", "them", "these", "this", "those", "time",
-  "tiny", "titlecase", "total", "tsv", "upper", "uppercase", "uptime", "us", "usage", "user", "utc", "utf8",
-  "version", "weeks", "which", "whole", "words", "xml", "yaml", "your",
+  "a", "address", "all", "an", "any", "big", "biggest", "both", "branch", "byte", "bytes", "case", "change",
+  "changes", "codebase", "commit", "content", "contents", "cpu", "current", "date", "detail", "diff", "different",
+  "disk", "each", "every", "file", "filesystem", "gb", "gib", "gigabytes", "git", "heaviest", "hostname", "huge",
+  "human", "ip", "it", "its", "kb", "kernel", "kib", "kilobytes", "large", "last", "line", "list", "listening",
+  "many", "mb", "me", "megabytes", "memory", "mib", "mounted", "my", "name", "names", "nested", "network", "new",
+  "next", "old", "only", "open", "order", "parent", "past", "port", "process", "project", "ram", "readable",
+  "recent", "repo", "repository", "running", "same", "size", "sizes", "small", "sorted", "space", "status", "that",
+  "the", "their", "them", "these", "this", "those", "time", "tiny", "total", "uptime", "us", "usage", "user",
+  "version", "which", "whole", "your",
 });
 
+// Words that follow "in"/"to" as a manner, unit or format rather than a
+// place ("in UTC", "to uppercase", "in json", "into 50 line pieces").
+constexpr std::array k_manner = std::to_array<std::string_view>({
+  "alphabetical", "alphabetically", "ascending", "ascii", "background", "base64", "binary", "capitals", "caps",
+  "chunk", "chunks", "columns", "csv", "days", "decimal", "descending", "foreground", "gigabyte", "gmt", "hex",
+  "hexadecimal", "hours", "json", "kilobyte", "local", "localtime", "lower", "lowercase", "megabyte", "minutes",
+  "octal", "parallel", "percent", "percentage", "piece", "pieces", "place", "power", "seconds", "titlecase", "tsv",
+  "upper", "uppercase", "utc", "utf8", "weeks", "words", "xml", "yaml",
+});
+
+static_assert(std::is_sorted(k_manner.begin(), k_manner.end()));
 static_assert(std::is_sorted(k_fillers.begin(), k_fillers.end()));
 static_assert(std::is_sorted(k_guards.begin(), k_guards.end()));
 static_assert(std::is_sorted(k_non_location.begin(), k_non_location.end()));
@@ -77,9 +82,14 @@ bool is_guard(std::string_view word)
   return contains(k_guards, word);
 }
 
+bool is_manner_word(std::string_view word)
+{
+  return contains(k_manner, word);
+}
+
 bool is_non_location(std::string_view word)
 {
-  return contains(k_non_location, word) || is_filler(word) || is_guard(word);
+  return contains(k_non_location, word) || is_manner_word(word) || is_filler(word) || is_guard(word);
 }
 
 std::optional<long long> number_word(std::string_view word)

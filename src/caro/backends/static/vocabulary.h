@@ -20,6 +20,10 @@ bool is_guard(std::string_view word);
 // Words that may follow "in"/"under" without being a directory name.
 bool is_non_location(std::string_view word);
 
+// Manner, unit and format words ("utc", "uppercase", "json"): not a place
+// after "in"/"to", but still a folder's name in "the json folder".
+bool is_manner_word(std::string_view word);
+
 // "one" .. "twenty", "a"/"an" (as one), "a dozen"; nullopt otherwise.
 std::optional<long long> number_word(std::string_view word);
 
