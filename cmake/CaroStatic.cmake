@@ -49,7 +49,7 @@ endif()
 # Each archive the static link needs, with the Debian package that ships it.
 set(caro_static_archives
     "c:libc6-dev" "m:libc6-dev" "pthread:libc6-dev" "dl:libc6-dev" "rt:libc6-dev" "util:libc6-dev"
-    "re2:libre2-dev" "tree-sitter:libtree-sitter-dev" "sqlite3:libsqlite3-dev" "z:zlib1g-dev")
+    "re2:libre2-dev" "tree-sitter:libtree-sitter-dev" "sqlite3:libsqlite3-dev")
 set(caro_static_missing "")
 foreach(entry IN LISTS caro_static_archives)
   string(REPLACE ":" ";" entry "${entry}")
@@ -116,8 +116,9 @@ function(caro_static_finish)
     endif()
   endforeach()
   target_compile_definitions(caro_lib PUBLIC CARO_NO_DOWNLOADS=1 PRIVATE CARO_SQLITE_LINKED=1)
-  # libsqlite3.a wants libm and zlib after it (pkg-config --static sqlite3).
-  target_link_libraries(caro_lib PRIVATE "${CARO_STATIC_ARCHIVE_sqlite3}" "${CARO_STATIC_ARCHIVE_z}" m)
+  # libsqlite3.a wants libm after it (its sqlite3.pc also names zlib, but no
+  # object in the archive uses it).
+  target_link_libraries(caro_lib PRIVATE "${CARO_STATIC_ARCHIVE_sqlite3}" m)
   target_link_options(caro PRIVATE -static -Wl,--gc-sections)
   if(TARGET llama)
     # Size: libllama (model graphs, tokenizer, sampling) is 40 % smaller at
