@@ -88,7 +88,13 @@ endfunction()
 # overrides below stay in this scope and never leak into caro's own targets.
 function(caro_llama_add_tree source_dir)
   set(BUILD_SHARED_LIBS OFF)
-  set(LLAMA_BUILD_COMMON OFF)
+  # The benchmarks compare caro with stock llama-completion, which needs
+  # llama.cpp's common library; nothing else builds it.
+  if(CARO_BUILD_BENCHMARKS)
+    set(LLAMA_BUILD_COMMON ON)
+  else()
+    set(LLAMA_BUILD_COMMON OFF)
+  endif()
   set(LLAMA_BUILD_TESTS OFF)
   set(LLAMA_BUILD_TOOLS OFF)
   set(LLAMA_BUILD_EXAMPLES OFF)
