@@ -22,6 +22,8 @@ packages=(
   bash zsh fish tmux busybox valgrind python3
   # ../shared/eval runner needs these.
   bubblewrap util-linux zip unzip jq bc bzip2
+  # scripts/test-static-binary: a minimal Debian root for the static caro.
+  debootstrap file
 )
 
 missing=()

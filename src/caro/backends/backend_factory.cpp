@@ -15,7 +15,9 @@ std::vector<std::unique_ptr<Generator>> make_generators(const config::Settings& 
     generators.push_back(std::make_unique<StaticMatcher>(settings.static_min_confidence));
   }
   if (all || want == BackendChoice::embedded) {
-    generators.push_back(std::make_unique<EmbeddedBackend>(EmbeddedOptions{settings.model, process_environment()}));
+    // embedded.threads (config or CARO_THREADS, resolved by the config layer); unset: the idle physical cores.
+    generators.push_back(std::make_unique<EmbeddedBackend>(
+        EmbeddedOptions{settings.model, process_environment(), settings.embedded_threads.value_or(0)}));
   }
   if (all || want == BackendChoice::remote) {
     generators.push_back(std::make_unique<RemoteBackend>());

@@ -28,6 +28,7 @@ struct Candidate
   std::string explanation; // one line
   std::vector<std::string> warnings;
   std::vector<std::string> alternatives;
+  std::string category; // what kind of request it answered (the static intent's category); empty: unknown
 };
 
 // Named phase timings in milliseconds, in the order they happened.

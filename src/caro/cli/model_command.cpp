@@ -147,7 +147,12 @@ int pull(const Session& session)
     }
     std::fputs(fmt::format("caro: {}\n", message).c_str(), stderr);
   };
-  if (!session.options.quiet) {
+#ifndef CARO_NO_DOWNLOADS // a build without downloads says so (pull_model's error) and nothing else
+  const bool announce = !session.options.quiet;
+#else
+  const bool announce = false;
+#endif
+  if (announce) {
     std::fputs(fmt::format("caro: downloading {} from {}\n", id,
                            models::mirror_base(session.env, session.config.settings.model_mirror))
                    .c_str(),

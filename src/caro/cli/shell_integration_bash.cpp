@@ -134,7 +134,7 @@ _caro() {
         fi
         ;;
       -*) ;;
-      validate|config|model|doctor|init|completion) subcommand="$word" ;;
+      validate|config|model|doctor|stats|history|init|completion) subcommand="$word" ;;
       *) subcommand="request" ;;
     esac
   done
@@ -144,7 +144,7 @@ _caro() {
       if [[ "$cur" == -* ]]; then
         COMPREPLY=($(compgen -W "-b --backend -s --shell --platform --safety -o --output --model -x --execute -y --yes --dry-run --explain -v --verbose -q --quiet --config --no-color -p --prompt -h --help --version" -- "$cur"))
       elif [[ -z "$subcommand" ]]; then
-        COMPREPLY=($(compgen -W "validate config model doctor init completion" -- "$cur"))
+        COMPREPLY=($(compgen -W "validate config model doctor stats history init completion" -- "$cur"))
       fi
       ;;
     init|completion)
@@ -156,7 +156,7 @@ _caro() {
       if (( ${#args[@]} == 0 )); then
         COMPREPLY=($(compgen -W "show get set path" -- "$cur"))
       elif (( ${#args[@]} == 1 )) && [[ "${args[0]}" == get || "${args[0]}" == set ]]; then
-        COMPREPLY=($(compgen -W "backend safety shell platform output color model static.min_confidence" -- "$cur"))
+        COMPREPLY=($(compgen -W "backend safety shell platform output color model static.min_confidence embedded.threads model_mirror telemetry history" -- "$cur"))
       elif (( ${#args[@]} == 2 )) && [[ "${args[0]}" == set ]]; then
         COMPREPLY=($(compgen -W "$(_caro_config_values "${args[1]}")" -- "$cur"))
       fi

@@ -154,6 +154,8 @@ complete -c caro -n __caro_no_subcommand -a validate -d 'Assess the risk of a co
 complete -c caro -n __caro_no_subcommand -a config -d 'Show or change the configuration'
 complete -c caro -n __caro_no_subcommand -a model -d 'List, download, remove or check the embedded backend models'
 complete -c caro -n __caro_no_subcommand -a doctor -d 'Check the installation and environment'
+complete -c caro -n __caro_no_subcommand -a stats -d 'Show the latencies telemetry recorded'
+complete -c caro -n __caro_no_subcommand -a history -d 'List past requests and commands'
 complete -c caro -n __caro_no_subcommand -a init -d 'Print the key binding script for a shell'
 complete -c caro -n __caro_no_subcommand -a completion -d 'Print the completion script for a shell'
 
@@ -161,7 +163,7 @@ complete -c caro -n __caro_no_subcommand -a completion -d 'Print the completion 
 complete -c caro -n '__caro_after init; or __caro_after completion' -a 'bash zsh fish'
 complete -c caro -n '__caro_after config' -a 'show get set path'
 complete -c caro -n '__caro_after config get; or __caro_after config set' \
-    -a 'backend safety shell platform output color model static.min_confidence'
+    -a 'backend safety shell platform output color model static.min_confidence embedded.threads model_mirror telemetry history'
 complete -c caro -n '__caro_after config set backend' -a 'auto static embedded remote'
 complete -c caro -n '__caro_after config set safety' -a 'strict moderate permissive'
 complete -c caro -n '__caro_after config set shell' -a 'bash zsh fish sh'

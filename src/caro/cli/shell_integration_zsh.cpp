@@ -108,6 +108,8 @@ _caro() {
         'config:show or change the configuration'
         'model:list, download, remove or check the embedded backend models'
         'doctor:check the installation and environment'
+        'stats:show the latencies telemetry recorded'
+        'history:list past requests and commands (when history is on)'
         'init:print the key binding script for a shell'
         'completion:print the completion script for a shell'
       )
@@ -123,7 +125,7 @@ _caro() {
             '1:action:(show get set path)' '*:: :->config_args' && ret=0
           if [[ $state == config_args ]]; then
             local -a keys
-            keys=(backend safety shell platform output color model static.min_confidence)
+            keys=(backend safety shell platform output color model static.min_confidence embedded.threads model_mirror telemetry history)
             case $words[1] in
               get)
                 (( CURRENT == 2 )) && _describe -t keys 'key' keys && ret=0
@@ -190,6 +192,14 @@ _caro() {
           ;;
         doctor)
           _arguments '(- *)'{-h,--help}'[show help and exit]' && ret=0
+          ;;
+        stats)
+          _arguments '(- *)'{-h,--help}'[show help and exit]' '--since=[period]:period:(30m 24h 7d all)' \
+            '--format=[output format]:format:(table json prometheus)' '--clear[delete every record]' && ret=0
+          ;;
+        history)
+          _arguments '(- *)'{-h,--help}'[show help and exit]' '--limit=[entries]:count:' \
+            '--clear[delete the history]' && ret=0
           ;;
       esac
       ;;

@@ -34,10 +34,15 @@ std::string backend_of(const Outcome& outcome)
 
 std::string request_category(const std::string& request, const Outcome& outcome)
 {
-  // The static matcher's intent category is not part of Candidate yet; until
-  // it is, only the safety layer's reading of the request is available.
-  (void)outcome;
-  return safety::classify_request(request).destructive ? "destructive" : "unknown";
+  // A destructive request is recorded as such whatever answered it; otherwise
+  // the answering intent's category (static matcher), else "unknown".
+  if (safety::classify_request(request).destructive) {
+    return "destructive";
+  }
+  if (outcome.candidate && !outcome.candidate->category.empty()) {
+    return outcome.candidate->category;
+  }
+  return "unknown";
 }
 
 telemetry::GenerationRecord make_generation_record(const GenerationFacts& facts)

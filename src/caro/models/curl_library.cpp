@@ -73,7 +73,8 @@ Expected<const CurlApi*> curl_api()
   std::call_once(once, [] { loaded = load(); });
   if (!loaded.error.empty()) {
 #ifdef CARO_NO_DOWNLOADS
-    return unexpected(loaded.error, "download the GGUF file yourself and pass its path with --model PATH");
+    return unexpected(loaded.error, "download the GGUF file yourself and pass its path with --model PATH, "
+                                    "or use the regular (dynamically linked) build");
 #else
     return unexpected(loaded.error, "install libcurl (Debian/Ubuntu: apt install libcurl4), or download the GGUF "
                                     "file yourself and pass its path with --model PATH");

@@ -26,7 +26,7 @@ public:
     Generation generation;
     generation.timing_ms.emplace_back("work", 1.5);
     if (m_behaviour == Behaviour::answer) {
-      generation.candidates.push_back({"echo " + request.text, 0.9, "says it", {}, {}});
+      generation.candidates.push_back({"echo " + request.text, 0.9, "says it", {}, {}, ""});
     } else {
       generation.declined_reason = "unsure";
     }

@@ -55,7 +55,7 @@ TEST(TelemetryConsent, AnArrowKeyIsNotAnAnswer)
 Outcome answered_outcome()
 {
   Outcome outcome;
-  outcome.candidate = Candidate{"find . -name '*.txt'", 0.9, "", {}, {}};
+  outcome.candidate = Candidate{"find . -name '*.txt'", 0.9, "", {}, {}, ""};
   outcome.backend = "static";
   outcome.assessment.risk = Risk::moderate;
   outcome.stages = {1.0, 2.0, 0.5};
@@ -96,6 +96,14 @@ TEST(TelemetryRecord, DestructiveRequestsHaveTheirOwnCategory)
   const Outcome outcome = answered_outcome();
   EXPECT_EQ(request_category("delete all files in this folder", outcome), "destructive");
   EXPECT_EQ(request_category("list files", outcome), "unknown");
+}
+
+TEST(TelemetryRecord, AnsweredRequestsCarryTheIntentsCategory)
+{
+  Outcome outcome = answered_outcome();
+  outcome.candidate->category = "file_search";
+  EXPECT_EQ(request_category("find the python files", outcome), "file_search");
+  EXPECT_EQ(request_category("delete all files in this folder", outcome), "destructive");
 }
 
 } // namespace

@@ -46,7 +46,7 @@ struct Case
 const std::vector<Case>& cases()
 {
   static const std::vector<Case> table{
-      {{"caro", ""}, {"validate", "config", "model", "doctor", "init", "completion"}},
+      {{"caro", ""}, {"validate", "config", "model", "doctor", "stats", "history", "init", "completion"}},
       {{"caro", "--ba"}, {"--backend"}},
       {{"caro", "--backend", ""}, {"auto", "static", "embedded", "remote"}},
       {{"caro", "-s", ""}, {"bash", "zsh", "fish", "sh"}},
@@ -59,7 +59,8 @@ const std::vector<Case>& cases()
       {{"caro", "config", ""}, {"show", "get", "set", "path"}},
       {{"caro", "-q", "--backend", "static", "config", "s"}, {"show", "set"}},
       {{"caro", "config", "get", ""},
-       {"backend", "safety", "shell", "platform", "output", "color", "model", "static.min_confidence"}},
+       {"backend", "safety", "shell", "platform", "output", "color", "model", "static.min_confidence",
+        "embedded.threads", "model_mirror", "telemetry", "history"}},
       {{"caro", "config", "set", "color", ""}, {"auto", "always", "never"}},
       {{"caro", "config", "set", "backend", "e"}, {"embedded"}},
       {{"caro", "list", "files", ""}, {}},

@@ -50,11 +50,13 @@ const std::vector<OptionSpec>& contract_options()
   return options;
 }
 
-const std::vector<std::string_view> k_subcommands{"validate", "config", "model", "doctor", "init", "completion"};
+const std::vector<std::string_view> k_subcommands{"validate", "config",  "model", "doctor",
+                                                  "stats",    "history", "init",  "completion"};
 const std::vector<std::string_view> k_config_actions{"show", "get", "set", "path"};
 const std::vector<std::string_view> k_model_actions{"list", "pull", "rm", "info", "path", "verify"};
-const std::vector<std::string_view> k_config_keys{"backend", "safety", "shell", "platform",
-                                                  "output",  "color",  "model", "static.min_confidence"};
+const std::vector<std::string_view> k_config_keys{
+    "backend",          "safety",       "shell",     "platform", "output", "color", "model", "static.min_confidence",
+    "embedded.threads", "model_mirror", "telemetry", "history"};
 
 bool contains(const std::string& text, std::string_view piece)
 {

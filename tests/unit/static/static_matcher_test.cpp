@@ -355,5 +355,15 @@ TEST(StaticMatcher, PrefersNetstatWhenSsIsMissing)
   EXPECT_EQ(result->candidates.front().command, "netstat -tulpn");
 }
 
+TEST(StaticMatcherCategory, AnswersNameTheirIntentsCategory)
+{
+  const Generation generation = run({"find python files modified in the last 7 days", ""});
+  ASSERT_EQ(generation.candidates.size(), 1U);
+  EXPECT_FALSE(generation.candidates.front().category.empty());
+  const Generation git = run({"show the git status", ""});
+  ASSERT_EQ(git.candidates.size(), 1U);
+  EXPECT_NE(git.candidates.front().category, generation.candidates.front().category);
+}
+
 } // namespace
 } // namespace caro::backends

@@ -220,6 +220,7 @@ Expected<Generation> StaticMatcher::generate(const GenerationRequest& request)
   Scored& best = scored.front();
   Candidate candidate;
   candidate.command = best.match.command;
+  candidate.category = std::string(best.intent->category);
   candidate.explanation = best.match.explanation;
   candidate.warnings = best.match.warnings;
   candidate.confidence = best.confidence;
