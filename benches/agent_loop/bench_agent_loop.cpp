@@ -4,29 +4,17 @@
 // repair -> refine; these benchmarks keep their names so the history stays
 // comparable.
 
+#include "../support/bench_context.h"
 #include "caro/core/pipeline.h"
 
 #include <benchmark/benchmark.h>
 
 namespace {
 
-caro::ExecutionContext gnu_context()
-{
-  caro::ExecutionContext context;
-  context.os = "Linux";
-  context.arch = "x86_64";
-  context.cwd = "/tmp";
-  context.home = "/home/user";
-  for (const char* tool : {"find", "grep", "du", "df", "ps", "tar", "git", "ss", "curl"}) {
-    context.installed.emplace(tool);
-  }
-  return context;
-}
-
 void run_loop(benchmark::State& state, const char* request)
 {
   const caro::safety::Validator validator;
-  const auto context = gnu_context();
+  const auto context = caro::bench::gnu_context();
   caro::config::Settings settings;
   settings.backend = caro::BackendChoice::static_matcher;
   benchmark::DoNotOptimize(caro::generate_command(request, context, settings, validator)); // warm

@@ -7,6 +7,7 @@
 //   validation-corpus  the validator assesses the 500-command corpus
 //   embedded-tiny      the tiny test model: load, prompt, 32 tokens
 
+#include "../support/bench_context.h"
 #include "caro/backends/embedded/embedded_backend.h"
 #include "caro/backends/static/static_matcher.h"
 #include "caro/safety/validator.h"
@@ -33,19 +34,6 @@ std::vector<std::string> read_lines(const std::string& path)
   return lines;
 }
 
-caro::ExecutionContext gnu_context()
-{
-  caro::ExecutionContext context;
-  context.os = "Linux";
-  context.arch = "x86_64";
-  context.cwd = "/tmp";
-  context.home = "/home/user";
-  for (const char* tool : {"find", "grep", "du", "df", "ps", "tar", "git", "ss", "curl", "sed", "awk"}) {
-    context.installed.emplace(tool);
-  }
-  return context;
-}
-
 int static_corpus()
 {
   const auto requests = read_lines(std::string(CARO_SOURCE_DIR) + "/benches/static_matcher/corpus.txt");
@@ -54,7 +42,7 @@ int static_corpus()
     return 1;
   }
   caro::backends::StaticMatcher matcher;
-  const auto context = gnu_context();
+  const auto context = caro::bench::gnu_context();
   std::size_t answered = 0;
   for (const auto& request : requests) {
     const auto generation = matcher.generate({request, &context});
@@ -95,7 +83,7 @@ int embedded_tiny()
   options.threads = 1;
   options.prefix_cache = false;
   caro::backends::EmbeddedBackend backend(std::move(options));
-  const auto context = gnu_context();
+  const auto context = caro::bench::gnu_context();
   const auto generation = backend.generate({"list every file in this directory with sizes and dates", &context});
   if (!generation) {
     std::fprintf(stderr, "caro_gate_workload: %s\n", generation.error().message.c_str());

@@ -5,6 +5,7 @@
 // and the live heap after 1,000 and after 10,000 repeated in-process static
 // requests, whose difference must be zero (no leak, no unbounded cache).
 
+#include "../support/bench_context.h"
 #include "caro/backends/embedded/embedded_backend.h"
 #include "caro/core/pipeline.h"
 #include "caro/safety/validator.h"
@@ -24,19 +25,6 @@ namespace {
 using caro::bench::heap_counters;
 using caro::bench::HeapCounters;
 using caro::bench::reset_heap_peak;
-
-caro::ExecutionContext gnu_context()
-{
-  caro::ExecutionContext context;
-  context.os = "Linux";
-  context.arch = "x86_64";
-  context.cwd = "/tmp";
-  context.home = "/root";
-  for (const char* tool : {"find", "grep", "du", "df", "ps", "tar", "git", "ss", "curl"}) {
-    context.installed.emplace(tool);
-  }
-  return context;
-}
 
 caro::config::Settings static_settings()
 {
@@ -72,7 +60,7 @@ template<typename Work> void measure_heap(benchmark::State& state, Work&& work)
 void BM_StaticRequestHeap(benchmark::State& state)
 {
   const caro::safety::Validator validator;
-  const auto context = gnu_context();
+  const auto context = caro::bench::gnu_context();
   const auto settings = static_settings();
   measure_heap(state, [&] {
     auto outcome = caro::generate_command("find files larger than 100MB modified today", context, settings, validator);
@@ -101,7 +89,7 @@ void BM_EmbeddedRequestHeap(benchmark::State& state)
       caro::fixed_environment({{"HOME", home.string()}, {"XDG_CACHE_HOME", (home / "cache").string()}})};
   options.threads = 1;
   caro::backends::EmbeddedBackend backend(std::move(options));
-  const auto context = gnu_context();
+  const auto context = caro::bench::gnu_context();
   // The first request loads the model: report it on its own.
   const HeapCounters before_load = heap_counters();
   reset_heap_peak();
@@ -158,7 +146,7 @@ BENCHMARK(BM_StaticProcessPeakRss)->Unit(benchmark::kMillisecond)->Iterations(20
 void BM_RepeatedStaticRequestsGrowth(benchmark::State& state)
 {
   const caro::safety::Validator validator;
-  const auto context = gnu_context();
+  const auto context = caro::bench::gnu_context();
   const auto settings = static_settings();
   const char* requests[] = {"list files", "files larger than 100MB", "show disk usage of each folder",
                             "find python files modified in the last 7 days", "delete everything in my home"};

@@ -4,7 +4,7 @@
 
 #include "caro/models/curl_library.h"
 
-#include <dlfcn.h>
+#include "caro/util/shared_library.h"
 
 #include <mutex>
 #include <string>
@@ -18,11 +18,7 @@ struct LoadedCurl
   std::string error; // empty when loaded
 };
 
-template<typename Function> bool resolve(void* library, const char* name, Function& out)
-{
-  out = reinterpret_cast<Function>(::dlsym(library, name));
-  return out != nullptr;
-}
+using util::resolve_symbol;
 
 LoadedCurl load()
 {
@@ -32,27 +28,21 @@ LoadedCurl load()
   return loaded;
 #else
   // libcurl4 (OpenSSL) and libcurl3-gnutls install the same ABI under two names.
-  void* library = nullptr;
-  for (const char* name : {"libcurl.so.4", "libcurl-gnutls.so.4", "libcurl.so"}) {
-    library = ::dlopen(name, RTLD_NOW | RTLD_LOCAL);
-    if (library != nullptr) {
-      break;
-    }
-  }
-  if (library == nullptr) {
-    const char* reason = ::dlerror();
-    loaded.error = std::string("cannot load libcurl: ") + (reason != nullptr ? reason : "not found");
+  auto opened = util::open_shared_library({"libcurl.so.4", "libcurl-gnutls.so.4", "libcurl.so"}, "libcurl");
+  if (!opened) {
+    loaded.error = opened.error().message;
     return loaded;
   }
+  void* library = *opened;
   CurlApi& api = loaded.api;
   CURLcode (*global_init)(long) = nullptr;
-  const bool complete = resolve(library, "curl_global_init", global_init) &&
-                        resolve(library, "curl_easy_init", api.easy_init) &&
-                        resolve(library, "curl_easy_cleanup", api.easy_cleanup) &&
-                        resolve(library, "curl_easy_setopt", api.easy_setopt) &&
-                        resolve(library, "curl_easy_getinfo", api.easy_getinfo) &&
-                        resolve(library, "curl_easy_perform", api.easy_perform) &&
-                        resolve(library, "curl_easy_strerror", api.easy_strerror);
+  const bool complete = resolve_symbol(library, "curl_global_init", global_init) &&
+                        resolve_symbol(library, "curl_easy_init", api.easy_init) &&
+                        resolve_symbol(library, "curl_easy_cleanup", api.easy_cleanup) &&
+                        resolve_symbol(library, "curl_easy_setopt", api.easy_setopt) &&
+                        resolve_symbol(library, "curl_easy_getinfo", api.easy_getinfo) &&
+                        resolve_symbol(library, "curl_easy_perform", api.easy_perform) &&
+                        resolve_symbol(library, "curl_easy_strerror", api.easy_strerror);
   if (!complete) {
     loaded.error = "the installed libcurl lacks functions caro needs";
     return loaded;

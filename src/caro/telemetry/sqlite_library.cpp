@@ -4,7 +4,7 @@
 
 #include "caro/telemetry/sqlite_library.h"
 
-#include <dlfcn.h>
+#include "caro/util/shared_library.h"
 
 #include <mutex>
 #include <string>
@@ -18,11 +18,7 @@ struct LoadedSqlite
   std::string error; // empty when loaded
 };
 
-template<typename Function> bool resolve(void* library, const char* name, Function& out)
-{
-  out = reinterpret_cast<Function>(::dlsym(library, name));
-  return out != nullptr;
-}
+using util::resolve_symbol;
 
 LoadedSqlite load()
 {
@@ -55,36 +51,35 @@ LoadedSqlite load()
                   &::sqlite3_column_type};
   return loaded;
 #else
-  void* library = nullptr;
-  for (const char* name : {"libsqlite3.so.0", "libsqlite3.so"}) {
-    library = ::dlopen(name, RTLD_NOW | RTLD_LOCAL);
-    if (library != nullptr) {
-      break;
-    }
-  }
-  if (library == nullptr) {
-    const char* reason = ::dlerror();
-    loaded.error = std::string("cannot load SQLite: ") + (reason != nullptr ? reason : "not found");
+  auto opened = util::open_shared_library({"libsqlite3.so.0", "libsqlite3.so"}, "SQLite");
+  if (!opened) {
+    loaded.error = opened.error().message;
     return loaded;
   }
+  void* library = *opened;
   const bool complete =
-      resolve(library, "sqlite3_open_v2", api.open_v2) && resolve(library, "sqlite3_close_v2", api.close_v2) &&
-      resolve(library, "sqlite3_errmsg", api.errmsg) && resolve(library, "sqlite3_errstr", api.errstr) &&
-      resolve(library, "sqlite3_extended_result_codes", api.extended_result_codes) &&
-      resolve(library, "sqlite3_exec", api.exec) && resolve(library, "sqlite3_db_config", api.db_config) &&
-      resolve(library, "sqlite3_free", api.free) && resolve(library, "sqlite3_prepare_v2", api.prepare_v2) &&
-      resolve(library, "sqlite3_finalize", api.finalize) &&
-      resolve(library, "sqlite3_busy_timeout", api.busy_timeout) &&
-      resolve(library, "sqlite3_changes64", api.changes64) && resolve(library, "sqlite3_bind_int64", api.bind_int64) &&
-      resolve(library, "sqlite3_bind_double", api.bind_double) &&
-      resolve(library, "sqlite3_bind_text64", api.bind_text64) &&
-      resolve(library, "sqlite3_bind_null", api.bind_null) && resolve(library, "sqlite3_step", api.step) &&
-      resolve(library, "sqlite3_reset", api.reset) && resolve(library, "sqlite3_clear_bindings", api.clear_bindings) &&
-      resolve(library, "sqlite3_column_int64", api.column_int64) &&
-      resolve(library, "sqlite3_column_double", api.column_double) &&
-      resolve(library, "sqlite3_column_text", api.column_text) &&
-      resolve(library, "sqlite3_column_bytes", api.column_bytes) &&
-      resolve(library, "sqlite3_column_type", api.column_type);
+      resolve_symbol(library, "sqlite3_open_v2", api.open_v2) &&
+      resolve_symbol(library, "sqlite3_close_v2", api.close_v2) &&
+      resolve_symbol(library, "sqlite3_errmsg", api.errmsg) && resolve_symbol(library, "sqlite3_errstr", api.errstr) &&
+      resolve_symbol(library, "sqlite3_extended_result_codes", api.extended_result_codes) &&
+      resolve_symbol(library, "sqlite3_exec", api.exec) &&
+      resolve_symbol(library, "sqlite3_db_config", api.db_config) &&
+      resolve_symbol(library, "sqlite3_free", api.free) &&
+      resolve_symbol(library, "sqlite3_prepare_v2", api.prepare_v2) &&
+      resolve_symbol(library, "sqlite3_finalize", api.finalize) &&
+      resolve_symbol(library, "sqlite3_busy_timeout", api.busy_timeout) &&
+      resolve_symbol(library, "sqlite3_changes64", api.changes64) &&
+      resolve_symbol(library, "sqlite3_bind_int64", api.bind_int64) &&
+      resolve_symbol(library, "sqlite3_bind_double", api.bind_double) &&
+      resolve_symbol(library, "sqlite3_bind_text64", api.bind_text64) &&
+      resolve_symbol(library, "sqlite3_bind_null", api.bind_null) &&
+      resolve_symbol(library, "sqlite3_step", api.step) && resolve_symbol(library, "sqlite3_reset", api.reset) &&
+      resolve_symbol(library, "sqlite3_clear_bindings", api.clear_bindings) &&
+      resolve_symbol(library, "sqlite3_column_int64", api.column_int64) &&
+      resolve_symbol(library, "sqlite3_column_double", api.column_double) &&
+      resolve_symbol(library, "sqlite3_column_text", api.column_text) &&
+      resolve_symbol(library, "sqlite3_column_bytes", api.column_bytes) &&
+      resolve_symbol(library, "sqlite3_column_type", api.column_type);
   if (!complete) {
     loaded.error = "the installed SQLite lacks functions caro needs (it needs 3.37 or later)";
   }
