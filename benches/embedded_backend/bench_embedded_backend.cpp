@@ -12,6 +12,7 @@
 //                                         threads, 32 tokens (--ignore-eos)
 //   llama_simple/<model>                  stock examples/simple, same prompt; it
 //                                         always runs llama.cpp's default 4 threads
+//                                         (only with CARO_BENCH_LLAMA_SIMPLE=1)
 //   warm_request/<model>                  in-process, model already loaded
 //
 // Process runs use manual time (wall clock of the child), one run per
@@ -252,7 +253,11 @@ int main(int argc, char** argv)
                       [model](benchmark::State& state) { llama_completion(state, model); });
 #endif
 #ifdef CARO_LLAMA_SIMPLE
-    process_benchmark("llama_simple/" + model.label, [model](benchmark::State& state) { llama_simple(state, model); });
+    // Opt-in: its fixed 4 threads on a 2-core machine spin for minutes.
+    if (std::getenv("CARO_BENCH_LLAMA_SIMPLE") != nullptr) {
+      process_benchmark("llama_simple/" + model.label,
+                        [model](benchmark::State& state) { llama_simple(state, model); });
+    }
 #endif
     benchmark::RegisterBenchmark(("warm_request/" + model.label).c_str(),
                                  [model](benchmark::State& state) { warm_request(state, model); })

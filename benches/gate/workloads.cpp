@@ -61,9 +61,13 @@ int validation_corpus()
   }
   for (auto& command : commands) {
     // A literal \n stands for a newline (here-documents), as in bench_validation.
-    for (auto at = command.find("\\n"); at != std::string::npos; at = command.find("\\n", at + 1)) {
-      command.replace(at, 2, "\n");
+    std::string unescaped;
+    for (std::size_t i = 0; i < command.size(); ++i) {
+      const bool escape = command[i] == '\\' && i + 1 < command.size() && command[i + 1] == 'n';
+      unescaped.push_back(escape ? '\n' : command[i]);
+      i += escape ? 1 : 0;
     }
+    command = std::move(unescaped);
   }
   const caro::safety::Validator validator;
   std::size_t dangerous = 0;
