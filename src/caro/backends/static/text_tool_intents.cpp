@@ -55,6 +55,13 @@ bool no_find_slots(const Slots& slots)
          slots.extensions.empty() && !slots.depth_one;
 }
 
+// The one file a text tool works on, when nothing in the request asks for a
+// file search instead (a time, size, name, type or exclusion).
+std::optional<std::string> file_operand(Analysis& analysis, const Slots& slots)
+{
+  return no_find_slots(slots) ? single_file(analysis, slots) : std::nullopt;
+}
+
 // "/regex/" as a sed address.
 std::string sed_address(std::string_view text)
 {
@@ -191,10 +198,7 @@ std::optional<Match> build_line_frequency(Analysis& analysis, const Slots& slots
   take_all(analysis,
            {"with",  "count", "counts", "too",    "also", "their", "its",  "is",  "are",   "appear", "appears",
             "times", "how",   "many",   "sorted", "by",   "in",    "each", "one", "along", "top"});
-  if (!no_find_slots(slots)) {
-    return std::nullopt;
-  }
-  auto file = single_file(analysis, slots);
+  auto file = file_operand(analysis, slots);
   if (!file) {
     return std::nullopt;
   }
@@ -264,10 +268,7 @@ std::optional<Match> build_column(Analysis& analysis, const Slots& slots, const 
                                                   {"except", "the", "header"}});
   take_common(analysis);
   take_all(analysis, {"every", "each", "line", "row", "rows", "only", "just", "cut", "value", "values", "extract"});
-  if (!no_find_slots(slots)) {
-    return std::nullopt;
-  }
-  auto file = single_file(analysis, slots);
+  auto file = file_operand(analysis, slots);
   if (!file) {
     return std::nullopt;
   }
@@ -528,10 +529,7 @@ std::optional<Match> build_delete_lines(Analysis& analysis, const Slots& slots, 
                                                {"change", "the", "file"}});
   take_common(analysis);
   take_all(analysis, {"line", "every", "each", "all", "any", "it", "that", "are"});
-  if (!no_find_slots(slots)) {
-    return std::nullopt;
-  }
-  auto file = single_file(analysis, slots);
+  auto file = file_operand(analysis, slots);
   if (!file) {
     return std::nullopt;
   }
@@ -553,8 +551,8 @@ std::optional<Match> build_line_range(Analysis& analysis, const Slots& slots, co
 {
   std::string command;
   std::string description;
-  const auto file = single_file(analysis, slots);
-  if (!file || !no_find_slots(slots)) {
+  const auto file = file_operand(analysis, slots);
+  if (!file) {
     return std::nullopt;
   }
   const std::string path = dialect.path(*file);
@@ -626,8 +624,8 @@ std::optional<Match> build_follow_file(Analysis& analysis, const Slots& slots, c
   take_all(analysis, {"tail",  "-f",   "new",  "line", "entries", "the",     "of",       "in",       "to",    "show",
                       "print", "file", "log",  "logs", "keep",    "showing", "incoming", "appended", "added", "last",
                       "and",   "as",   "they", "are",  "written", "it",      "grows",    "watch",    "follow"});
-  const auto file = single_file(analysis, slots);
-  if (!file || !no_find_slots(slots)) {
+  const auto file = file_operand(analysis, slots);
+  if (!file) {
     return std::nullopt;
   }
   Match match;
@@ -663,8 +661,8 @@ std::optional<Match> build_word_count(Analysis& analysis, const Slots& slots, co
       {{"just", "the", "number"}, {"only", "the", "number"}, {"number", "only"}, {"just", "a", "number"}});
   take_common(analysis);
   take_all(analysis, {"are", "there", "does", "have", "has", "contain", "contains", "is", "in"});
-  const auto file = single_file(analysis, slots);
-  if (!file || !no_find_slots(slots) || slots.count) {
+  const auto file = file_operand(analysis, slots);
+  if (!file || slots.count) {
     return std::nullopt;
   }
   Match match;
@@ -679,8 +677,8 @@ std::optional<Match> build_file_transform(Analysis& analysis, const Slots& slots
 {
   std::string command;
   std::string description;
-  const auto file = single_file(analysis, slots);
-  if (!file || !no_find_slots(slots) || slots.count) {
+  const auto file = file_operand(analysis, slots);
+  if (!file || slots.count) {
     return std::nullopt;
   }
   const std::string path = dialect.path(*file);
@@ -788,8 +786,8 @@ std::optional<Match> build_append_line(Analysis& analysis, const Slots& slots, c
     return std::nullopt;
   }
   take_all(analysis, {"the", "line", "text", "string", "to", "a", "new", "at", "end", "of", "file", "as", "bottom"});
-  const auto file = single_file(analysis, slots);
-  if (!file || !no_find_slots(slots) || slots.count) {
+  const auto file = file_operand(analysis, slots);
+  if (!file || slots.count) {
     return std::nullopt;
   }
   Match match;
@@ -834,8 +832,8 @@ std::optional<Match> build_extract_matches(Analysis& analysis, const Slots& slot
                                                   {"ignore", "the", "header"}});
   take_common(analysis);
   take_all(analysis, {"every", "all", "mentioned", "in", "that", "appear", "are", "found", "contained", "there"});
-  const auto file = single_file(analysis, slots);
-  if (!file || !no_find_slots(slots) || slots.count) {
+  const auto file = file_operand(analysis, slots);
+  if (!file || slots.count) {
     return std::nullopt;
   }
   Match match;
