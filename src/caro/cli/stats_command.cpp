@@ -72,11 +72,25 @@ Expected<OpenedStore> open_existing(const Session& session)
   return opened;
 }
 
-void report_cleared(const Session& session, std::size_t count, std::string_view what, const std::string& path)
+// `--clear`: runs one of the store's clear functions (nothing to clear when
+// there is no database yet) and says how many records went.
+int clear_records(const Session& session, OpenedStore& opened, Expected<std::size_t> (telemetry::Store::*clear)(),
+                  std::string_view one, std::string_view many)
 {
-  if (!session.options.quiet) {
-    std::fputs(fmt::format("caro: deleted {} {} from {}\n", count, what, path).c_str(), stderr);
+  std::size_t count = 0;
+  if (opened.store) {
+    auto cleared = ((*opened.store).*clear)();
+    if (!cleared) {
+      print_error({"cannot clear " + opened.path + ": " + cleared.error().message, ""});
+      return k_exit_usage;
+    }
+    count = *cleared;
   }
+  if (!session.options.quiet) {
+    std::fputs(fmt::format("caro: deleted {} {} from {}\n", count, count == 1 ? one : many, opened.path).c_str(),
+               stderr);
+  }
+  return k_exit_ok;
 }
 
 } // namespace
@@ -102,17 +116,8 @@ int run_stats(Session& session)
   }
 
   if (options.clear) {
-    std::size_t count = 0;
-    if (opened->store) {
-      auto cleared = opened->store->clear_generations();
-      if (!cleared) {
-        print_error({"cannot clear " + opened->path + ": " + cleared.error().message, ""});
-        return k_exit_usage;
-      }
-      count = *cleared;
-    }
-    report_cleared(session, count, count == 1 ? "generation record" : "generation records", opened->path);
-    return k_exit_ok;
+    return clear_records(session, *opened, &telemetry::Store::clear_generations, "generation record",
+                         "generation records");
   }
 
   telemetry::StatsReport report;
@@ -153,17 +158,7 @@ int run_history(Session& session)
     return k_exit_usage;
   }
   if (options.clear) {
-    std::size_t count = 0;
-    if (opened->store) {
-      auto cleared = opened->store->clear_history();
-      if (!cleared) {
-        print_error({"cannot clear " + opened->path + ": " + cleared.error().message, ""});
-        return k_exit_usage;
-      }
-      count = *cleared;
-    }
-    report_cleared(session, count, count == 1 ? "history entry" : "history entries", opened->path);
-    return k_exit_ok;
+    return clear_records(session, *opened, &telemetry::Store::clear_history, "history entry", "history entries");
   }
   std::vector<telemetry::HistoryEntry> entries;
   if (opened->store) {
