@@ -2,7 +2,7 @@
 // no real weights can be downloaded where caro is built and tested.
 //
 //   make_test_model tiny  --vocab <ggml-vocab-qwen2.gguf> --out <file>
-//   make_test_model shape <smollm-135m|qwen2.5-1.5b> --type <q8_0|q4_k> --vocab <vocab.gguf> --out <file>
+//   make_test_model shape <smollm-135m|qwen2.5-1.5b|mini> --type <q8_0|q4_k> --vocab <vocab.gguf> --out <file>
 //
 // The tokenizer (every tokenizer.* key: tokens, types, merges, special ids) is
 // copied from one of llama.cpp's models/ggml-vocab-*.gguf files, so caro runs
@@ -19,7 +19,10 @@
 //
 // "shape" writes random weights with the exact shapes of SmolLM-135M or
 // Qwen2.5-1.5B (tied embeddings, as in the originals) for speed and memory
-// benchmarks; their output is gibberish by design.
+// benchmarks; their output is gibberish by design. "mini" is a 2-layer
+// random-weight llama small enough for unit tests that need every weight to
+// matter (attention included), such as checking that a restored prefix state
+// gives the same tokens as evaluating the prefix again.
 
 #include "gguf_stream_writer.h"
 
@@ -255,8 +258,10 @@ int write_shape(const gguf_context* vocab, const std::string& which, ggml_type t
     shape = Shape{"llama", "SmolLM-135M-shape", 30, 576, 9, 3, 1536, 2048, 10000.0F, 1e-5F, true};
   } else if (which == "qwen2.5-1.5b") {
     shape = Shape{"qwen2", "Qwen2.5-1.5B-shape", 28, 1536, 12, 2, 8960, 32768, 1000000.0F, 1e-6F, true};
+  } else if (which == "mini") {
+    shape = Shape{"llama", "caro-mini-random", 2, 64, 4, 2, 128, 2048, 10000.0F, 1e-5F, true};
   } else {
-    std::fprintf(stderr, "make_test_model: unknown shape %s (smollm-135m or qwen2.5-1.5b)\n", which.c_str());
+    std::fprintf(stderr, "make_test_model: unknown shape %s (smollm-135m, qwen2.5-1.5b or mini)\n", which.c_str());
     return 2;
   }
   GgufStreamWriter writer;
@@ -300,7 +305,7 @@ int write_shape(const gguf_context* vocab, const std::string& which, ggml_type t
 int usage()
 {
   std::fprintf(stderr, "usage: make_test_model tiny --vocab <vocab.gguf> --out <file>\n"
-                       "       make_test_model shape <smollm-135m|qwen2.5-1.5b> --type <q8_0|q4_k> "
+                       "       make_test_model shape <smollm-135m|qwen2.5-1.5b|mini> --type <q8_0|q4_k> "
                        "--vocab <vocab.gguf> --out <file>\n");
   return 2;
 }

@@ -99,6 +99,9 @@ Expected<Generation> EmbeddedBackend::generate(const GenerationRequest& request)
       options.exact_tokens = true;
     }
     options.log = non_empty(m_options.env, "CARO_LLAMA_LOG").has_value();
+    // CARO_HUGE_PAGES=0 keeps the heap on 4 KiB pages (benchmarks measure the difference).
+    const auto huge_pages = non_empty(m_options.env, "CARO_HUGE_PAGES");
+    options.huge_pages = !(huge_pages && *huge_pages == "0");
     // CARO_PREFIX_CACHE=0 turns the cache off for one run (benchmarks measure what it saves).
     const auto cache_switch = non_empty(m_options.env, "CARO_PREFIX_CACHE");
     if (m_options.prefix_cache && !(cache_switch && *cache_switch == "0")) {
