@@ -335,6 +335,26 @@ Expected<void> Store::record(const GenerationRecord& record, const std::optional
   return unexpected("cannot write to the telemetry database " + m_state->path + ": " + written.error().message);
 }
 
+namespace {
+
+// Steps `select` to its end, turning each row into a T with `read`.
+template<typename T, typename Read> Expected<std::vector<T>> read_rows(sqlite::Statement& select, Read read)
+{
+  std::vector<T> rows;
+  while (true) {
+    auto row = select.step();
+    if (!row) {
+      return unexpected(row.error());
+    }
+    if (!*row) {
+      return rows;
+    }
+    rows.push_back(read(select));
+  }
+}
+
+} // namespace
+
 Expected<std::vector<GenerationRecord>> Store::generations(std::optional<std::int64_t> since_ms)
 {
   auto select = m_state->db.prepare("SELECT timestamp_ms, backend, context_ms, generate_ms, validate_ms, total_ms, "
@@ -344,30 +364,21 @@ Expected<std::vector<GenerationRecord>> Store::generations(std::optional<std::in
     return unexpected(select.error());
   }
   select->bind(1, since_ms.value_or(std::numeric_limits<std::int64_t>::min()));
-  std::vector<GenerationRecord> records;
-  while (true) {
-    auto row = select->step();
-    if (!row) {
-      return unexpected(row.error());
-    }
-    if (!*row) {
-      break;
-    }
+  return read_rows<GenerationRecord>(*select, [](const sqlite::Statement& row) {
     GenerationRecord record;
-    record.timestamp_ms = select->column_int(0);
-    record.backend = select->column_text(1);
-    record.context_ms = select->column_double(2);
-    record.generate_ms = select->column_double(3);
-    record.validate_ms = select->column_double(4);
-    record.total_ms = select->column_double(5);
-    record.success = select->column_int(6) != 0;
-    record.risk = select->column_text(7);
-    record.executed = select->column_int(8) != 0;
-    record.category = select->column_text(9);
-    record.request_hash = select->column_text(10);
-    records.push_back(std::move(record));
-  }
-  return records;
+    record.timestamp_ms = row.column_int(0);
+    record.backend = row.column_text(1);
+    record.context_ms = row.column_double(2);
+    record.generate_ms = row.column_double(3);
+    record.validate_ms = row.column_double(4);
+    record.total_ms = row.column_double(5);
+    record.success = row.column_int(6) != 0;
+    record.risk = row.column_text(7);
+    record.executed = row.column_int(8) != 0;
+    record.category = row.column_text(9);
+    record.request_hash = row.column_text(10);
+    return record;
+  });
 }
 
 Expected<std::vector<HistoryEntry>> Store::history(std::size_t limit)
@@ -378,25 +389,16 @@ Expected<std::vector<HistoryEntry>> Store::history(std::size_t limit)
     return unexpected(select.error());
   }
   select->bind(1, limit == 0 ? std::int64_t{-1} : static_cast<std::int64_t>(limit));
-  std::vector<HistoryEntry> entries;
-  while (true) {
-    auto row = select->step();
-    if (!row) {
-      return unexpected(row.error());
-    }
-    if (!*row) {
-      break;
-    }
+  return read_rows<HistoryEntry>(*select, [](const sqlite::Statement& row) {
     HistoryEntry entry;
-    entry.timestamp_ms = select->column_int(0);
-    entry.request = select->column_text(1);
-    entry.command = select->column_text(2);
-    entry.backend = select->column_text(3);
-    entry.risk = select->column_text(4);
-    entry.executed = select->column_int(5) != 0;
-    entries.push_back(std::move(entry));
-  }
-  return entries;
+    entry.timestamp_ms = row.column_int(0);
+    entry.request = row.column_text(1);
+    entry.command = row.column_text(2);
+    entry.backend = row.column_text(3);
+    entry.risk = row.column_text(4);
+    entry.executed = row.column_int(5) != 0;
+    return entry;
+  });
 }
 
 namespace {
