@@ -18,6 +18,7 @@ packages=(
   libtree-sitter-dev      # 0.20.7 shell parsing (the bash grammar comes from npm)
   libgtest-dev libgmock-dev libbenchmark-dev
   clang libclang-rt-14-dev   # libFuzzer for scripts/fuzz-validator
+  clang-tidy clang-format cppcheck   # scripts/lint
   # Test-time tools: shells for integration tests, a PTY driver, valgrind.
   bash zsh fish tmux busybox valgrind python3
   # ../shared/eval runner needs these.

@@ -183,7 +183,7 @@ int write_tiny(const gguf_context* vocab, const std::string& out)
   const Shape shape{"llama", "caro-tiny-ls", 2, 32, 4, 2, 64, 4096, 10000.0F, 1e-5F, false};
   GgufStreamWriter writer;
   const int64_t n_vocab = copy_tokenizer(writer.meta(), vocab);
-  set_arch_keys(writer.meta(), shape, n_vocab, /*LLAMA_FTYPE_MOSTLY_F16=*/1);
+  set_arch_keys(writer.meta(), shape, n_vocab, /*file_type=*/1); // LLAMA_FTYPE_MOSTLY_F16
 
   // The chain of tokens: prompt end -> answer tokens -> end of text.
   std::vector<int32_t> chain;

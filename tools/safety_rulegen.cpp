@@ -66,7 +66,7 @@ private:
   // Defines a constant array and returns its name.
   std::string define(std::string_view type, const std::string& items)
   {
-    const std::string name = "k_" + std::to_string(m_next++);
+    std::string name = "k_" + std::to_string(m_next++);
     m_out << "constexpr " << type << " " << name << "[] = {\n" << items << "};\n";
     return name;
   }

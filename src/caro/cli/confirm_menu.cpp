@@ -107,6 +107,7 @@ namespace detail {
 void write_all(int fd, std::string_view text)
 {
   while (!text.empty()) {
+    // cppcheck-suppress invalidLifetime ; false positive: every caller's string outlives this call
     const ssize_t written = ::write(fd, text.data(), text.size());
     if (written < 0) {
       if (errno == EINTR) {

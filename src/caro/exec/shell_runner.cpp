@@ -190,6 +190,7 @@ Expected<int> run_in_shell(const std::string& shell_path, const std::string& com
 
   std::vector<std::string> args{shell_path, "-c", command};
   std::vector<char*> argv;
+  argv.reserve(args.size() + 1);
   for (auto& arg : args) {
     argv.push_back(arg.data());
   }

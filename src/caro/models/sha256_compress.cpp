@@ -5,8 +5,10 @@
 #include "caro/models/sha256_compress.h"
 
 #include <array>
+#include <cstddef>
 
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#include <cpuid.h>
 #include <immintrin.h>
 #define CARO_SHA256_X86 1
 #endif
@@ -47,7 +49,8 @@ __attribute__((target("sha,sse4.1"))) void compress_sha_ni(std::uint32_t state[8
     for (int group = 0; group < 16; ++group) {
       __m128i& w = words[group % 4];
       if (group < 4) {
-        w = _mm_shuffle_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(data + 16 * group)), byte_swap);
+        w = _mm_shuffle_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(data + std::ptrdiff_t{16} * group)),
+                             byte_swap);
       } else {
         const __m128i& w1 = words[static_cast<std::size_t>((group + 3) % 4)]; // W[4i-4..4i-1]
         const __m128i& w2 = words[static_cast<std::size_t>((group + 2) % 4)]; // W[4i-8..4i-5]
@@ -55,8 +58,8 @@ __attribute__((target("sha,sse4.1"))) void compress_sha_ni(std::uint32_t state[8
         next = _mm_add_epi32(next, _mm_alignr_epi8(w1, w2, 4));
         w = _mm_sha256msg2_epu32(next, w1);
       }
-      __m128i scheduled =
-          _mm_add_epi32(w, _mm_loadu_si128(reinterpret_cast<const __m128i*>(k_round_constants.data() + 4 * group)));
+      __m128i scheduled = _mm_add_epi32(
+          w, _mm_loadu_si128(reinterpret_cast<const __m128i*>(k_round_constants.data() + std::ptrdiff_t{4} * group)));
       cdgh = _mm_sha256rnds2_epu32(cdgh, abef, scheduled);
       scheduled = _mm_shuffle_epi32(scheduled, 0x0E);
       abef = _mm_sha256rnds2_epu32(abef, cdgh, scheduled);
@@ -113,10 +116,33 @@ void sha256_compress_portable(std::uint32_t state[8], const unsigned char* data,
   }
 }
 
+#ifdef CARO_SHA256_X86
+namespace {
+
+// SHA-NI (CPUID leaf 7, EBX bit 29) and SSE4.1 (leaf 1, ECX bit 19), asked of
+// CPUID directly: __builtin_cpu_supports("sha") is GCC-only.
+bool cpu_has_sha_ni()
+{
+  unsigned eax = 0;
+  unsigned ebx = 0;
+  unsigned ecx = 0;
+  unsigned edx = 0;
+  if (__get_cpuid(1, &eax, &ebx, &ecx, &edx) == 0 || (ecx & bit_SSE4_1) == 0) {
+    return false;
+  }
+  if (__get_cpuid_count(7, 0, &eax, &ebx, &ecx, &edx) == 0) {
+    return false;
+  }
+  return (ebx & bit_SHA) != 0;
+}
+
+} // namespace
+#endif
+
 Sha256Compress sha256_compress_accelerated()
 {
 #ifdef CARO_SHA256_X86
-  if (__builtin_cpu_supports("sha") && __builtin_cpu_supports("sse4.1")) {
+  if (cpu_has_sha_ni()) {
     return &compress_sha_ni;
   }
 #endif

@@ -136,12 +136,12 @@ private:
   std::vector<std::pair<std::string, TSNode>> m_pipe_tails;
 
   // Adds the pipeline and then the list parts that followed its last stage.
-  void push_with_tails(std::vector<Pipeline>& out, Pipeline pipeline, std::vector<std::pair<std::string, TSNode>> tails,
-                       int depth)
+  void push_with_tails(std::vector<Pipeline>& out, Pipeline pipeline,
+                       const std::vector<std::pair<std::string, TSNode>>& tails, int depth)
   {
     const std::size_t before = out.size();
     push(out, std::move(pipeline));
-    for (auto& [op, statement] : tails) {
+    for (const auto& [op, statement] : tails) {
       if (out.size() > before) {
         out.back().separator = op;
       }

@@ -411,13 +411,16 @@ constexpr std::array<std::pair<std::string_view, NamedPredicate>, 18> k_predicat
     {"produces_text", produces_text},
 }};
 
-constexpr std::array<std::string_view, k_predicates.size()> k_names = [] {
-  std::array<std::string_view, k_predicates.size()> names{};
-  for (std::size_t i = 0; i < k_predicates.size(); ++i) {
+constexpr auto predicate_names()
+{
+  std::array<std::string_view, std::tuple_size_v<decltype(k_predicates)>> names{};
+  for (std::size_t i = 0; i < names.size(); ++i) {
     names[i] = k_predicates[i].first;
   }
   return names;
-}();
+}
+
+constexpr auto k_names = predicate_names();
 
 } // namespace
 

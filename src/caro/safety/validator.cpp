@@ -11,9 +11,6 @@
 
 namespace caro::safety {
 
-Validator::Validator() = default;
-Validator::~Validator() = default;
-
 Assessment Validator::assess(std::string_view command, Platform platform) const
 {
   // The rules describe GNU, BSD and BusyBox commands alike for now; the

@@ -14,8 +14,8 @@ namespace caro::safety {
 class Validator
 {
 public:
-  Validator();
-  ~Validator();
+  Validator() = default;
+  ~Validator() = default;
   Validator(const Validator&) = delete;
   Validator& operator=(const Validator&) = delete;
 

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <map>
 #include <numeric>
 
@@ -96,16 +97,16 @@ Expected<std::optional<std::int64_t>> parse_period(std::string_view text)
     unit_ms = 1000;
     break;
   case 'm':
-    unit_ms = 60 * 1000;
+    unit_ms = std::int64_t{60} * 1000;
     break;
   case 'h':
-    unit_ms = 3600 * 1000;
+    unit_ms = std::int64_t{3600} * 1000;
     break;
   case 'd':
-    unit_ms = 24 * 3600 * 1000;
+    unit_ms = std::int64_t{24} * 3600 * 1000;
     break;
   case 'w':
-    unit_ms = 7 * 24 * 3600 * 1000;
+    unit_ms = std::int64_t{7} * 24 * 3600 * 1000;
     break;
   default:
     return invalid();

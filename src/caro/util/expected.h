@@ -38,6 +38,7 @@ template<typename T> class [[nodiscard]] Expected
 {
 public:
   Expected(T value) : m_state(std::in_place_index<0>, std::move(value)) {}
+  // cppcheck-suppress passedByValue ; a sink: its error is moved from
   Expected(Unexpected failure) : m_state(std::in_place_index<1>, std::move(failure.error)) {}
 
   bool has_value() const { return m_state.index() == 0; }
@@ -78,6 +79,7 @@ template<> class [[nodiscard]] Expected<void>
 {
 public:
   Expected() = default;
+  // cppcheck-suppress passedByValue ; a sink: its error is moved from
   Expected(Unexpected failure) : m_error(std::move(failure.error)), m_failed(true) {}
 
   bool has_value() const { return !m_failed; }

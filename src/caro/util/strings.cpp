@@ -1,5 +1,7 @@
 #include "caro/util/strings.h"
 
+#include <charconv>
+
 namespace caro::util {
 namespace {
 
@@ -93,6 +95,17 @@ std::string collapse_whitespace(std::string_view text)
     out += piece;
   }
   return out;
+}
+
+std::optional<long> parse_integer(std::string_view text)
+{
+  long value = 0;
+  const char* last = text.data() + text.size();
+  const auto [end, error] = std::from_chars(text.data(), last, value);
+  if (text.empty() || error != std::errc{} || end != last) {
+    return std::nullopt;
+  }
+  return value;
 }
 
 } // namespace caro::util

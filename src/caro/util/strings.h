@@ -2,6 +2,7 @@
 
 // Small string helpers with no caro-specific knowledge.
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,5 +18,8 @@ std::vector<std::string_view> split_whitespace(std::string_view text);
 std::string join(const std::vector<std::string>& pieces, std::string_view separator);
 // Collapses runs of ASCII whitespace to one space and trims the ends.
 std::string collapse_whitespace(std::string_view text);
+// The whole of `text` as a decimal integer; nullopt for anything else (empty,
+// signs other than '-', trailing characters, out of range).
+std::optional<long> parse_integer(std::string_view text);
 
 } // namespace caro::util

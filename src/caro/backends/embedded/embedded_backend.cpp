@@ -9,6 +9,7 @@
 #include "caro/backends/embedded/prefix_cache.h"
 #include "caro/backends/embedded/prompt_builder.h"
 #include "caro/backends/embedded/response_parser.h"
+#include "caro/util/strings.h"
 
 #include <sys/stat.h>
 
@@ -88,14 +89,14 @@ Expected<Generation> EmbeddedBackend::generate(const GenerationRequest& request)
       // arrives in m_options.threads; a caller that passes none still gets
       // the variable honoured here.
       if (auto threads = non_empty(m_options.env, "CARO_THREADS")) {
-        options.threads = std::atoi(threads->c_str());
+        options.threads = static_cast<int>(std::clamp(util::parse_integer(*threads).value_or(0), 0L, 1024L));
       }
     }
     options.max_tokens = m_options.max_tokens;
     // Benchmarks compare runs by a fixed amount of work: CARO_BENCH_EXACT_TOKENS=N
     // generates exactly N tokens, whatever the model says (docs/performance.md).
     if (auto exact = non_empty(m_options.env, "CARO_BENCH_EXACT_TOKENS")) {
-      options.max_tokens = std::max(1, std::atoi(exact->c_str()));
+      options.max_tokens = static_cast<int>(std::clamp(util::parse_integer(*exact).value_or(1), 1L, 4096L));
       options.exact_tokens = true;
     }
     options.log = non_empty(m_options.env, "CARO_LLAMA_LOG").has_value();

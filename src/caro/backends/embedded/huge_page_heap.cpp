@@ -37,11 +37,15 @@ bool prefer_huge_pages_for_heap(unsigned long reserve_bytes)
   }
   const uintptr_t first = (reinterpret_cast<uintptr_t>(probe) + k_huge_page - 1) & ~(k_huge_page - 1);
   std::free(probe);
-  const auto end = reinterpret_cast<uintptr_t>(sbrk(0));
-  if (end <= first + k_huge_page) {
+  // The range runs from that boundary to the heap's end (sbrk(0)), and is
+  // addressed from the end so the pointer comes from a pointer.
+  auto* const end = static_cast<char*>(sbrk(0));
+  const auto end_address = reinterpret_cast<uintptr_t>(end);
+  if (end_address <= first + k_huge_page) {
     return false;
   }
-  return madvise(reinterpret_cast<void*>(first), end - first, MADV_HUGEPAGE) == 0;
+  const uintptr_t length = end_address - first;
+  return madvise(end - length, length, MADV_HUGEPAGE) == 0;
 #else
   (void)reserve_bytes;
   return false;

@@ -6,6 +6,7 @@
 #include "caro/backends/embedded/huge_page_heap.h"
 #include "caro/backends/embedded/prefix_cache.h"
 #include "caro/backends/embedded/prefix_state_file.h"
+#include "caro/util/strings.h"
 
 #include <sys/stat.h>
 
@@ -69,7 +70,9 @@ int default_threads()
   if (!(loadavg >> one >> five >> fifteen >> running)) {
     return cores;
   }
-  const int runnable = std::atoi(running.c_str()); // "3/512" -> 3
+  // "3/512": 3 runnable of 512 tasks.
+  const auto runnable =
+      static_cast<int>(util::parse_integer(std::string_view(running).substr(0, running.find('/'))).value_or(1));
   const auto online = static_cast<int>(std::max(1U, std::thread::hardware_concurrency()));
   const int idle = online - std::max(0, runnable - 1);
   return std::clamp(idle, 1, cores);

@@ -147,10 +147,8 @@ std::optional<Match> match_archive(Analysis& analysis, const Slots& slots, const
       continue; // "extract x.tar.gz here": here is where tar extracts anyway
     }
     const Format format = format_of(location.path);
-    if (format != Format::none && !archive && location.role != Location::Role::into) {
-      archive = location.path;
-    } else if (format != Format::none && !archive && location.role == Location::Role::into) {
-      archive = location.path; // "compress src into src.tar.gz"
+    if (format != Format::none && !archive) {
+      archive = location.path; // "into" too: "compress src into src.tar.gz"
     } else if (location.role == Location::Role::into) {
       if (destination) {
         return std::nullopt;

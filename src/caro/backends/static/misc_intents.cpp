@@ -155,9 +155,7 @@ std::optional<Match> build_date_query(Analysis& analysis, const Slots& slots_in,
     bsd_offset = "+";
     bsd_offset += std::to_string(*slots.count);
     bsd_offset += 'd';
-  } else if (slots.time && slots.time->kind != TimeSpec::Kind::today) {
-    return std::nullopt;
-  } else if (slots.count) {
+  } else if ((slots.time && slots.time->kind != TimeSpec::Kind::today) || slots.count) {
     return std::nullopt;
   }
   if (!slots.quoted.empty()) {

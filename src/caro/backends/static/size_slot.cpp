@@ -5,6 +5,7 @@
 #include "caro/backends/static/slot_extraction.h"
 
 #include <cmath>
+#include <cstdint>
 #include <string>
 
 namespace caro::backends::static_matcher {
@@ -30,7 +31,7 @@ std::optional<SizeUnit> size_unit(const Analysis& analysis, std::size_t i)
     return SizeUnit{'k', 1024, "KB"};
   }
   if (w == "m" || w == "mb" || w == "mib" || w == "meg" || w == "megs" || w == "megabyte" || w == "megabytes") {
-    return SizeUnit{'M', 1024 * 1024, "MB"};
+    return SizeUnit{'M', std::int64_t{1024} * 1024, "MB"};
   }
   if (w == "g" || w == "gb" || w == "gib" || w == "gig" || w == "gigs" || w == "gigabyte" || w == "gigabytes") {
     return SizeUnit{'G', 1024LL * 1024 * 1024, "GB"};

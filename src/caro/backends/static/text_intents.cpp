@@ -346,7 +346,7 @@ std::optional<Match> match_line_count(Analysis& analysis, const Slots& request_s
       }
       files.push_back(location.path);
     }
-    if (files.empty() || (bare_number && files.size() != 1) || slots.exclusions.size() > 0) {
+    if (files.empty() || (bare_number && files.size() != 1) || !slots.exclusions.empty()) {
       return std::nullopt;
     }
     match.accepted_slots = slot_location;

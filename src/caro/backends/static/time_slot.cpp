@@ -194,12 +194,11 @@ std::optional<TimeSpec> match_at(Analysis& analysis, std::size_t i)
       if (analysis.is_any(j, {"in", "for", "within"})) {
         ++j;
       }
-      if (analysis.phrase_at(j, {"more", "than"})) {
+      if (analysis.phrase_at(j, {"more", "than"}) || analysis.phrase_at(j, {"the", "last"}) ||
+          analysis.phrase_at(j, {"the", "past"})) {
         j += 2;
       } else if (analysis.is(j, "over")) {
         ++j;
-      } else if (analysis.phrase_at(j, {"the", "last"}) || analysis.phrase_at(j, {"the", "past"})) {
-        j += 2;
       }
       if (const auto read = amount_and_unit(analysis, j, amount, unit, true)) {
         analysis.use_range(i, j + read);

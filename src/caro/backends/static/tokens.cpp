@@ -183,9 +183,9 @@ void push_contracted_word(std::vector<Token>& out, std::string word, std::string
   static constexpr std::array<std::string_view, 6> k_suffixes = {"'s", "'re", "'ve", "'ll", "'d", "'m"};
   for (auto suffix : k_suffixes) {
     if (word.size() > suffix.size() && word.ends_with(suffix)) {
-      word = word.substr(0, word.size() - suffix.size());
+      word.erase(word.size() - suffix.size());
       if (raw.size() > suffix.size()) {
-        raw = raw.substr(0, raw.size() - suffix.size());
+        raw.erase(raw.size() - suffix.size());
       }
       break;
     }
