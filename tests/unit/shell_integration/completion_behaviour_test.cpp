@@ -3,6 +3,8 @@
 // them, fish is asked with `complete -C`. (zsh's completion needs a live zle;
 // the end-to-end test drives it in a terminal.)
 
+#include "caro/backends/embedded/model_catalog.h"
+#include "caro/config/settings.h"
 #include "shell_test_support.h"
 
 #include <gtest/gtest.h>
@@ -43,6 +45,26 @@ struct Case
   Words expected;
 };
 
+// Every config key and every catalog model, from their tables: a key or model
+// added there must be offered by the completion too.
+Words config_key_names()
+{
+  Words names;
+  for (const auto& key : config::keys()) {
+    names.emplace(key.name);
+  }
+  return names;
+}
+
+Words catalog_model_ids()
+{
+  Words ids;
+  for (const auto& model : backends::model_catalog()) {
+    ids.emplace(model.id);
+  }
+  return ids;
+}
+
 const std::vector<Case>& cases()
 {
   static const std::vector<Case> table{
@@ -58,9 +80,7 @@ const std::vector<Case>& cases()
       {{"caro", "init", "bash", ""}, {}},
       {{"caro", "config", ""}, {"show", "get", "set", "path"}},
       {{"caro", "-q", "--backend", "static", "config", "s"}, {"show", "set"}},
-      {{"caro", "config", "get", ""},
-       {"backend", "safety", "shell", "platform", "output", "color", "model", "static.min_confidence",
-        "embedded.threads", "model_mirror", "telemetry", "history"}},
+      {{"caro", "config", "get", ""}, config_key_names()},
       {{"caro", "config", "set", "color", ""}, {"auto", "always", "never"}},
       {{"caro", "config", "set", "backend", "e"}, {"embedded"}},
       {{"caro", "list", "files", ""}, {}},
@@ -69,7 +89,7 @@ const std::vector<Case>& cases()
       {{"caro", "--model", "smollm-135m", "mo"}, {"model"}},
       {{"caro", "model", ""}, {"list", "pull", "rm", "info", "path", "verify"}},
       {{"caro", "model", "p"}, {"pull", "path"}},
-      {{"caro", "model", "rm", ""}, {"smollm-135m", "qwen2.5-coder-0.5b", "qwen2.5-coder-1.5b"}},
+      {{"caro", "model", "rm", ""}, catalog_model_ids()},
       {{"caro", "model", "verify", "qwen2.5-coder-1"}, {"qwen2.5-coder-1.5b"}},
       {{"caro", "model", "pull", "smollm-135m", ""}, {}},
   };

@@ -3,7 +3,9 @@
 // with its value choices (for --model the catalog ids), every subcommand, the
 // config and model actions and every config key.
 
+#include "caro/backends/embedded/model_catalog.h"
 #include "caro/cli/shell_integration.h"
+#include "caro/config/settings.h"
 #include "shell_test_support.h"
 
 #include <gtest/gtest.h>
@@ -25,6 +27,27 @@ struct OptionSpec
   std::vector<std::string_view> choices; // empty for flags and free values
 };
 
+// The catalog's model ids and the config keys come from their tables, so a
+// model or key added there fails these tests until every completion script
+// offers it.
+std::vector<std::string_view> catalog_model_ids()
+{
+  std::vector<std::string_view> ids;
+  for (const auto& model : backends::model_catalog()) {
+    ids.push_back(model.id);
+  }
+  return ids;
+}
+
+std::vector<std::string_view> config_key_names()
+{
+  std::vector<std::string_view> names;
+  for (const auto& key : config::keys()) {
+    names.push_back(key.name);
+  }
+  return names;
+}
+
 // The options of `caro`, written once for all three shells.
 const std::vector<OptionSpec>& contract_options()
 {
@@ -34,7 +57,7 @@ const std::vector<OptionSpec>& contract_options()
       {"", "platform", {"gnu", "bsd", "busybox"}},
       {"", "safety", {"strict", "moderate", "permissive"}},
       {"o", "output", {"plain", "json"}},
-      {"", "model", {"smollm-135m", "qwen2.5-coder-0.5b", "qwen2.5-coder-1.5b"}},
+      {"", "model", catalog_model_ids()},
       {"x", "execute", {}},
       {"y", "yes", {}},
       {"", "dry-run", {}},
@@ -54,9 +77,6 @@ const std::vector<std::string_view> k_subcommands{"validate", "config",  "model"
                                                   "stats",    "history", "init",  "completion"};
 const std::vector<std::string_view> k_config_actions{"show", "get", "set", "path"};
 const std::vector<std::string_view> k_model_actions{"list", "pull", "rm", "info", "path", "verify"};
-const std::vector<std::string_view> k_config_keys{
-    "backend",          "safety",       "shell",     "platform", "output", "color", "model", "static.min_confidence",
-    "embedded.threads", "model_mirror", "telemetry", "history"};
 
 bool contains(const std::string& text, std::string_view piece)
 {
@@ -145,7 +165,7 @@ TEST_P(ScriptContent, CompletionScriptOffersEachOptionsChoices)
 TEST_P(ScriptContent, CompletionScriptMentionsSubcommandsAndTheirActions)
 {
   const auto script = completion_text(GetParam());
-  for (const auto& words : {k_subcommands, k_config_actions, k_model_actions, k_config_keys}) {
+  for (const auto& words : {k_subcommands, k_config_actions, k_model_actions, config_key_names()}) {
     for (const auto word : words) {
       EXPECT_TRUE(contains(script, word)) << "missing " << word;
     }
