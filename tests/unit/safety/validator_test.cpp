@@ -372,13 +372,20 @@ TEST(Validator, DeepNestingIsCappedAndRatedHigh)
   EXPECT_NE(find(nested_eval, "parse.too-deep"), nullptr);
 }
 
-TEST(Validator, SeveralKilobyteInputIsAssessed)
+// At least `bytes` of harmless commands, then `tail`.
+std::string benign_padding_then(std::size_t bytes, std::string_view tail)
 {
   std::string command;
-  while (command.size() < 6 * 1024) {
+  while (command.size() < bytes) {
     command += "echo 'some text' \"$HOME/x\" | grep -v y && ls -la ./dir; ";
   }
-  command += "rm -rf /";
+  command += tail;
+  return command;
+}
+
+TEST(Validator, SeveralKilobyteInputIsAssessed)
+{
+  const std::string command = benign_padding_then(6 * 1024, "rm -rf /");
   const Validator validator;
   const Assessment assessment = validator.assess(command);
   EXPECT_EQ(assessment.risk, Risk::critical);
@@ -389,11 +396,7 @@ TEST(Validator, SeveralKilobyteInputIsAssessed)
 
 TEST(Validator, HundredKilobyteInputIsRefusedAsTooLongAndRatedCritical)
 {
-  std::string command;
-  while (command.size() < 100 * 1024) {
-    command += "echo 'some text' \"$HOME/x\" | grep -v y && ls -la ./dir; ";
-  }
-  command += "rm -rf /";
+  const std::string command = benign_padding_then(100 * 1024, "rm -rf /");
   const Validator validator;
   const Assessment assessment = validator.assess(command);
   EXPECT_EQ(assessment.risk, Risk::critical);
