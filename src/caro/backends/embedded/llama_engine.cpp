@@ -211,7 +211,6 @@ struct LlamaEngine::State
   LlamaContextPtr context;
   LlamaSamplerPtr sampler;
   const llama_vocab* vocab = nullptr;
-  uint32_t context_size = 0; // of `context`; 0 until the first request creates it
   uint64_t model_bytes = 0;
   int64_t model_mtime_ns = 0;
   double load_ms = 0.0;
@@ -303,14 +302,13 @@ bool decode_tokens(llama_context* context, const std::vector<llama_token>& token
 // one-shot process that is paid in full: 2048 tokens of SmolLM-135M's cache
 // cost 47 MB of page faults, a quarter of its cold start, where its prompt
 // needs under 700.
-Expected<void> ensure_context(LlamaContextPtr& context, uint32_t& context_size, llama_model* model,
-                              const EngineOptions& options, uint32_t needed)
+Expected<void> ensure_context(LlamaContextPtr& context, llama_model* model, const EngineOptions& options,
+                              uint32_t needed)
 {
-  if (context && context_size >= needed) {
+  if (context && llama_n_ctx(context.get()) >= needed) {
     return {};
   }
   context.reset();
-  context_size = 0;
   const int threads = options.threads > 0 ? options.threads : default_threads();
   llama_context_params context_params = llama_context_default_params();
   context_params.n_ctx = needed;
@@ -333,7 +331,6 @@ Expected<void> ensure_context(LlamaContextPtr& context, uint32_t& context_size, 
     return unexpected("llama.cpp could not create a context for " + options.model_path,
                       "the machine may be short of memory; set CARO_LLAMA_LOG=1 for details");
   }
-  context_size = llama_n_ctx(context.get());
   return {};
 }
 
@@ -397,13 +394,13 @@ Expected<Completion> LlamaEngine::complete(const std::vector<ChatTurn>& prefix, 
                       "shorten the request");
   }
   auto phase = std::chrono::steady_clock::now();
-  if (auto made = ensure_context(s.context, s.context_size, s.model.get(), s.options, limit); !made) {
+  if (auto made = ensure_context(s.context, s.model.get(), s.options, limit); !made) {
     return unexpected(made.error());
   }
   completion.timing_ms.emplace_back("context", milliseconds_since(phase));
   llama_context* context = s.context.get();
   llama_memory_t memory = llama_get_memory(context);
-  const uint32_t n_ctx = s.context_size;
+  const uint32_t n_ctx = llama_n_ctx(context);
 
   // The prefix: restored from the cache when a valid state is there, else
   // evaluated and saved for the next run.
