@@ -5,6 +5,8 @@
 
 #include "caro/config/values.h"
 
+#include "caro/util/strings.h"
+
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -58,13 +60,11 @@ constexpr long k_max_threads = 1024;
 
 std::optional<int> parse_threads(std::string_view text)
 {
-  long value = 0;
-  const char* last = text.data() + text.size();
-  const auto [end, error] = std::from_chars(text.data(), last, value);
-  if (text.empty() || error != std::errc{} || end != last || value < 1 || value > k_max_threads) {
+  const auto value = util::parse_integer(text);
+  if (!value || *value < 1 || *value > k_max_threads) {
     return std::nullopt;
   }
-  return static_cast<int>(value);
+  return static_cast<int>(*value);
 }
 
 bool is_http_url(std::string_view text)

@@ -2,8 +2,9 @@
 
 #include "caro/telemetry/stats.h"
 
+#include "caro/util/strings.h"
+
 #include <algorithm>
-#include <charconv>
 #include <cmath>
 #include <cstdint>
 #include <map>
@@ -111,14 +112,12 @@ Expected<std::optional<std::int64_t>> parse_period(std::string_view text)
   default:
     return invalid();
   }
-  std::int64_t amount = 0;
-  const auto digits = text.substr(0, text.size() - 1);
-  const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), amount);
+  const auto amount = util::parse_integer(text.substr(0, text.size() - 1));
   // Up to about 100 years, so the product cannot overflow.
-  if (error != std::errc{} || end != digits.data() + digits.size() || amount <= 0 || amount > 36500LL * 24 * 3600) {
+  if (!amount || *amount <= 0 || *amount > 36500LL * 24 * 3600) {
     return invalid();
   }
-  return std::optional<std::int64_t>(amount * unit_ms);
+  return std::optional<std::int64_t>(*amount * unit_ms);
 }
 
 } // namespace caro::telemetry
