@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cstring>
@@ -26,10 +27,9 @@ namespace caro::telemetry {
 namespace {
 
 constexpr int k_schema_version = 1;
-constexpr int k_busy_timeout_ms = 10000;
-// A transaction that still finds the database locked after the busy timeout
-// is retried this many times before the record is given up.
-constexpr int k_write_attempts = 3;
+// The pause before trying again when SQLite returns "locked" without waiting
+// (it does so where waiting could deadlock).
+constexpr std::chrono::milliseconds k_retry_pause{10};
 
 constexpr std::string_view k_schema = R"sql(
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -163,15 +163,61 @@ ino_t inode_of(const std::string& path)
   return ::stat(path.c_str(), &info) == 0 ? info.st_ino : 0;
 }
 
+// A deadline for waiting on other processes' locks. SQLite's busy handler
+// waits inside each statement for the time that is left; what it does not
+// wait for is retried by the caller until the deadline.
+class LockPatience
+{
+public:
+  explicit LockPatience(std::chrono::milliseconds patience)
+      : m_patience(patience), m_deadline(std::chrono::steady_clock::now() + patience)
+  {
+  }
+
+  // At least 1, so that every attempt still gets a moment's wait.
+  int remaining_ms() const
+  {
+    const auto left =
+        std::chrono::duration_cast<std::chrono::milliseconds>(m_deadline - std::chrono::steady_clock::now());
+    return static_cast<int>(
+        std::clamp<std::chrono::milliseconds::rep>(left.count(), 1, std::numeric_limits<int>::max()));
+  }
+
+  // True when `error` is another process's lock and there is time to try again.
+  bool retry_after(const Error& error) const
+  {
+    if (!sqlite::is_busy(error) || std::chrono::steady_clock::now() + k_retry_pause >= m_deadline) {
+      return false;
+    }
+    std::this_thread::sleep_for(k_retry_pause);
+    return true;
+  }
+
+  // The end of an error message for a lock that outlasted the patience.
+  std::string gave_up(const Error& error) const
+  {
+    if (!sqlite::is_busy(error)) {
+      return error.message;
+    }
+    const auto ms = m_patience.count();
+    return error.message + "; another process held it for more than " +
+           (ms % 1000 == 0 ? std::to_string(ms / 1000) + " s" : std::to_string(ms) + " ms");
+  }
+
+private:
+  std::chrono::milliseconds m_patience;
+  std::chrono::steady_clock::time_point m_deadline;
+};
+
 // Opens and prepares the database once; a corruption error is returned as
 // such so the caller can move the file aside and try again.
-Expected<sqlite::Database> open_prepared(const std::string& path, std::string& salt)
+Expected<sqlite::Database> open_prepared_once(const std::string& path, std::string& salt, const LockPatience& patience)
 {
   auto db = sqlite::Database::open(path);
   if (!db) {
     return db;
   }
-  db->set_busy_timeout(k_busy_timeout_ms);
+  db->set_busy_timeout(patience.remaining_ms());
   // A caro process writes one row and exits: checkpointing on every close
   // would cost several fsyncs per run. SQLite's automatic checkpoint (every
   // 1000 pages of log) still moves the log into the database regularly.
@@ -210,6 +256,19 @@ Expected<sqlite::Database> open_prepared(const std::string& path, std::string& s
   return db;
 }
 
+// open_prepared_once, tried again while another process holds a lock that
+// SQLite did not wait out (the first process creating the database, or one
+// stalled inside its transaction).
+Expected<sqlite::Database> open_prepared(const std::string& path, std::string& salt, const LockPatience& patience)
+{
+  while (true) {
+    auto db = open_prepared_once(path, salt, patience);
+    if (db || !patience.retry_after(db.error())) {
+      return db;
+    }
+  }
+}
+
 std::int64_t bool_value(bool value)
 {
   return value ? 1 : 0;
@@ -222,6 +281,7 @@ struct Store::State
   std::string path;
   sqlite::Database db;
   std::string salt;
+  std::chrono::milliseconds lock_patience;
 };
 
 Store::Store(std::unique_ptr<State> state) : m_state(std::move(state))
@@ -231,8 +291,9 @@ Store::Store(Store&&) noexcept = default;
 Store& Store::operator=(Store&&) noexcept = default;
 Store::~Store() = default;
 
-Expected<Store> Store::open(const std::string& path, OpenReport* report)
+Expected<Store> Store::open(const std::string& path, OpenReport* report, std::chrono::milliseconds lock_patience)
 {
+  const LockPatience patience(lock_patience);
   if (auto made = make_directory(path); !made) {
     return unexpected(made.error());
   }
@@ -243,7 +304,7 @@ Expected<Store> Store::open(const std::string& path, OpenReport* report)
   }
   const ino_t inode = inode_of(path);
   std::string salt;
-  auto db = open_prepared(path, salt);
+  auto db = open_prepared(path, salt, patience);
   if (!db && sqlite::is_corruption(db.error())) {
     auto moved = move_aside(path, inode);
     if (!moved) {
@@ -257,12 +318,12 @@ Expected<Store> Store::open(const std::string& path, OpenReport* report)
         return unexpected(created.error());
       }
     }
-    db = open_prepared(path, salt);
+    db = open_prepared(path, salt, patience);
   }
   if (!db) {
-    return unexpected("cannot open the telemetry database " + path + ": " + db.error().message);
+    return unexpected("cannot open the telemetry database " + path + ": " + patience.gave_up(db.error()));
   }
-  auto state = std::make_unique<State>(State{path, std::move(*db), std::move(salt)});
+  auto state = std::make_unique<State>(State{path, std::move(*db), std::move(salt), lock_patience});
   return Store(std::move(state));
 }
 
@@ -294,8 +355,10 @@ Expected<void> Store::record(const GenerationRecord& record, const std::optional
     insert_history.emplace(std::move(*prepared));
   }
 
+  const LockPatience patience(m_state->lock_patience);
   Expected<void> written;
-  for (int attempt = 0; attempt < k_write_attempts; ++attempt) {
+  while (true) {
+    db.set_busy_timeout(patience.remaining_ms());
     written = db.execute("BEGIN IMMEDIATE");
     if (written) {
       insert->bind(1, record.timestamp_ms);
@@ -327,12 +390,12 @@ Expected<void> Store::record(const GenerationRecord& record, const std::optional
       return {};
     }
     (void)db.execute("ROLLBACK");
-    if (!sqlite::is_busy(written.error())) {
+    if (!patience.retry_after(written.error())) {
       break;
     }
-    std::this_thread::sleep_for(std::chrono::milliseconds(10 * (attempt + 1)));
   }
-  return unexpected("cannot write to the telemetry database " + m_state->path + ": " + written.error().message);
+  return unexpected("cannot write to the telemetry database " + m_state->path + ": " +
+                    patience.gave_up(written.error()));
 }
 
 namespace {

@@ -1,7 +1,7 @@
 #pragma once
 
 // The telemetry database: one SQLite file shared by every caro process of a
-// user. WAL mode and a busy timeout let many processes write at once; each
+// user. WAL mode and waiting for locks let many processes write at once; each
 // record is one short BEGIN IMMEDIATE transaction. A file that SQLite finds
 // corrupt (or that is not a database at all) is renamed to
 // "<file>.corrupt-<UTC time>" and a fresh database takes its place, with a
@@ -14,6 +14,7 @@
 #include "caro/telemetry/record.h"
 #include "caro/util/expected.h"
 
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -29,13 +30,22 @@ struct OpenReport
   std::string moved_aside; // the path a corrupt file was renamed to; empty when none was
 };
 
+// How long opening the database, and then each record, waits in all for
+// other processes' locks before giving up. Generous, because the wait comes
+// after the command has been shown: one caro process stalled inside its
+// transaction (a loaded machine, a slow disk) must not cost the others
+// their records.
+inline constexpr std::chrono::milliseconds k_default_lock_patience{30000};
+
 class Store
 {
 public:
   // Opens the database at `path`, creating it and its directory (mode 0700)
   // when missing. `report`, when given, says whether a corrupt file was
-  // moved aside.
-  static Expected<Store> open(const std::string& path, OpenReport* report = nullptr);
+  // moved aside. `lock_patience` bounds every wait for another process's
+  // lock, here and in record().
+  static Expected<Store> open(const std::string& path, OpenReport* report = nullptr,
+                              std::chrono::milliseconds lock_patience = k_default_lock_patience);
 
   Store(Store&&) noexcept;
   Store& operator=(Store&&) noexcept;

@@ -1,9 +1,11 @@
 // The SQLite store: records round-trip, the request is stored only as a
 // salted hash, history is separate, clearing really deletes, a corrupt file
-// is moved aside and replaced, and an unwritable directory is an Error (which
+// is moved aside and replaced, other writers' locks are waited for up to the
+// lock patience, and an unwritable directory is an Error (which
 // the front end keeps silent) rather than a crash.
 
 #include "caro/telemetry/paths.h"
+#include "caro/telemetry/sqlite.h"
 #include "caro/telemetry/store.h"
 #include "support/caro_process.h"
 
@@ -14,6 +16,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <thread>
 
 namespace caro::telemetry {
 namespace {
@@ -221,6 +224,91 @@ TEST(TelemetryStore, WritersLeaveTheLogAndACheckpointEmptiesIt)
   ASSERT_TRUE(store->checkpoint().has_value());
   EXPECT_EQ(fs::file_size(path.string() + "-wal"), 0u);
   EXPECT_EQ(store->generations()->size(), 1u);
+}
+
+// Another writer's connection to `path`, in a transaction that holds the
+// database's write lock until release() (from any thread) or destruction.
+class LockHolder
+{
+public:
+  LockHolder(const fs::path& path, const char* begin)
+  {
+    auto db = sqlite::Database::open(path.string());
+    EXPECT_TRUE(db.has_value()) << db.error().message;
+    m_db.emplace(std::move(*db));
+    const auto begun = m_db->execute(begin);
+    EXPECT_TRUE(begun.has_value()) << begun.error().message;
+  }
+  LockHolder(const LockHolder&) = delete;
+  LockHolder& operator=(const LockHolder&) = delete;
+  ~LockHolder() { release(); }
+  void release()
+  {
+    if (m_db) {
+      (void)m_db->execute("COMMIT");
+      m_db.reset();
+    }
+  }
+
+private:
+  std::optional<sqlite::Database> m_db;
+};
+
+TEST(TelemetryStore, OpeningWaitsForTheProcessThatIsCreatingTheDatabase)
+{
+  TempDir dir;
+  const fs::path path = dir.path() / "t.db";
+  // The first writer of a new database holds an exclusive lock while it
+  // writes the schema; the others must wait for it, not give up.
+  LockHolder creator(path, "BEGIN EXCLUSIVE; CREATE TABLE created_first (x);");
+  std::thread release_later([&creator] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    creator.release();
+  });
+  auto store = Store::open(path.string(), nullptr, std::chrono::seconds(20));
+  release_later.join();
+  ASSERT_TRUE(store.has_value()) << store.error().message;
+  ASSERT_TRUE(store->record(sample(1)).has_value());
+  EXPECT_EQ(store->generations()->size(), 1u);
+}
+
+TEST(TelemetryStore, WritingWaitsForAnotherWritersTransaction)
+{
+  TempDir dir;
+  const fs::path path = dir.path() / "t.db";
+  auto store = Store::open(path.string(), nullptr, std::chrono::seconds(20));
+  ASSERT_TRUE(store.has_value()) << store.error().message;
+  LockHolder writer(path, "BEGIN IMMEDIATE; INSERT INTO meta (key, value) VALUES ('other', 'writer');");
+  std::thread release_later([&writer] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    writer.release();
+  });
+  const auto written = store->record(sample(1));
+  release_later.join();
+  ASSERT_TRUE(written.has_value()) << written.error().message;
+  EXPECT_EQ(store->generations()->size(), 1u);
+}
+
+TEST(TelemetryStore, LockHeldLongerThanThePatienceIsAnErrorThatSaysSo)
+{
+  TempDir dir;
+  const fs::path path = dir.path() / "t.db";
+  auto store = Store::open(path.string(), nullptr, std::chrono::milliseconds(200));
+  ASSERT_TRUE(store.has_value()) << store.error().message;
+  const LockHolder writer(path, "BEGIN IMMEDIATE; INSERT INTO meta (key, value) VALUES ('other', 'writer');");
+  const auto written = store->record(sample(1));
+  ASSERT_FALSE(written.has_value());
+  EXPECT_NE(written.error().message.find(path.string()), std::string::npos) << written.error().message;
+  EXPECT_NE(written.error().message.find("locked"), std::string::npos) << written.error().message;
+  EXPECT_NE(written.error().message.find("more than 200 ms"), std::string::npos) << written.error().message;
+
+  const fs::path fresh = dir.path() / "fresh.db";
+  const LockHolder creator(fresh, "BEGIN EXCLUSIVE; CREATE TABLE created_first (x);");
+  const auto opened = Store::open(fresh.string(), nullptr, std::chrono::milliseconds(200));
+  ASSERT_FALSE(opened.has_value());
+  EXPECT_NE(opened.error().message.find("cannot open the telemetry database " + fresh.string()), std::string::npos)
+      << opened.error().message;
+  EXPECT_NE(opened.error().message.find("more than 200 ms"), std::string::npos) << opened.error().message;
 }
 
 TEST(TelemetryStore, UnwritableDirectoryIsAnErrorNotACrash)
