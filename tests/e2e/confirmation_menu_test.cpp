@@ -3,6 +3,7 @@
 // without a "y".
 
 #include "support/caro_process.h"
+#include "support/patience.h"
 #include "support/pty_session.h"
 
 #include <gtest/gtest.h>
@@ -12,7 +13,7 @@ namespace {
 
 using namespace std::chrono_literals;
 
-constexpr auto k_wait = 10s;
+constexpr auto k_wait = k_patience;
 constexpr std::string_view k_menu = "Run it?";
 
 class ConfirmationMenu : public ::testing::Test

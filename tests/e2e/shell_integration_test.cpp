@@ -8,6 +8,7 @@
 #include "caro/cli/shell_integration.h"
 #include "caro/util/strings.h"
 #include "support/caro_process.h"
+#include "support/patience.h"
 
 #include <gtest/gtest.h>
 
@@ -26,7 +27,7 @@ namespace {
 
 using namespace std::chrono_literals;
 
-constexpr auto k_screen_timeout = 10s;
+constexpr auto k_screen_timeout = k_patience;
 // The real binary may probe the system on its first run (context cache).
 constexpr auto k_real_binary_timeout = 30s;
 constexpr std::string_view k_prompt = "caro-e2e> ";
@@ -136,7 +137,7 @@ private:
   {
     args.insert(args.begin(), {"tmux", "-S", m_socket});
     util::CaptureOptions options;
-    options.timeout = 10s;
+    options.timeout = k_patience;
     options.environment = m_environment;
     auto result = util::capture(args, options);
     if (!result) {

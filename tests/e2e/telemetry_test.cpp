@@ -6,6 +6,7 @@
 // breaks generation, and the first-run question on a terminal.
 
 #include "support/caro_process.h"
+#include "support/patience.h"
 #include "support/pty_session.h"
 
 #include <gtest/gtest.h>
@@ -297,14 +298,14 @@ constexpr std::string_view k_question = "Turn this on? [y/N]";
 TEST_F(FirstRunQuestion, YesTurnsTelemetryOnAndIsAskedOnce)
 {
   auto first = start({"-b", "static", "--dry-run", "list", "files"});
-  ASSERT_TRUE(first->expect(k_question, 10s)) << first->output();
+  ASSERT_TRUE(first->expect(k_question, k_patience)) << first->output();
   first->send("y");
-  EXPECT_EQ(first->wait_exit(10s), 0) << first->output();
+  EXPECT_EQ(first->wait_exit(k_patience), 0) << first->output();
   EXPECT_NE(read_file(config_file()).find("telemetry = true"), std::string::npos);
   EXPECT_EQ(stats_json()["count"], 1);
 
   auto second = start({"-b", "static", "--dry-run", "list", "files"});
-  EXPECT_EQ(second->wait_exit(10s), 0);
+  EXPECT_EQ(second->wait_exit(k_patience), 0);
   EXPECT_EQ(second->output().find(k_question), std::string::npos) << second->output();
   EXPECT_EQ(stats_json()["count"], 2);
 }
@@ -312,20 +313,20 @@ TEST_F(FirstRunQuestion, YesTurnsTelemetryOnAndIsAskedOnce)
 TEST_F(FirstRunQuestion, EnterMeansNoAndIsRemembered)
 {
   auto first = start({"-b", "static", "--dry-run", "list", "files"});
-  ASSERT_TRUE(first->expect(k_question, 10s)) << first->output();
+  ASSERT_TRUE(first->expect(k_question, k_patience)) << first->output();
   first->send("\r");
-  EXPECT_EQ(first->wait_exit(10s), 0);
+  EXPECT_EQ(first->wait_exit(k_patience), 0);
   EXPECT_NE(read_file(config_file()).find("telemetry = false"), std::string::npos);
   EXPECT_FALSE(fs::exists(database()));
   auto second = start({"-b", "static", "--dry-run", "list", "files"});
-  EXPECT_EQ(second->wait_exit(10s), 0);
+  EXPECT_EQ(second->wait_exit(k_patience), 0);
   EXPECT_EQ(second->output().find(k_question), std::string::npos);
 }
 
 TEST_F(FirstRunQuestion, NotAskedInJsonModeOrWithoutATerminal)
 {
   auto json = start({"-b", "static", "-o", "json", "list", "files"});
-  EXPECT_EQ(json->wait_exit(10s), 0);
+  EXPECT_EQ(json->wait_exit(k_patience), 0);
   EXPECT_EQ(json->output().find(k_question), std::string::npos);
   const auto piped = caro({"-b", "static", "list", "files"});
   EXPECT_EQ(piped.err.find("[y/N]"), std::string::npos);

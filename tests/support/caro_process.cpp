@@ -1,5 +1,7 @@
 #include "support/caro_process.h"
 
+#include "support/patience.h"
+
 #include <gtest/gtest.h>
 
 #include <cstdlib>
@@ -78,7 +80,7 @@ util::ProcessOutput run_caro(const TempDir& home, const CaroRun& run)
   std::vector<std::string> argv{CARO_BINARY};
   argv.insert(argv.end(), run.args.begin(), run.args.end());
   util::CaptureOptions options;
-  options.timeout = std::chrono::milliseconds(20000);
+  options.timeout = k_patience;
   options.stdin_text = run.stdin_text;
   options.environment = environment;
   options.working_directory = run.working_directory;

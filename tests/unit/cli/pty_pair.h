@@ -4,6 +4,8 @@
 // function under test runs on a thread with the slave side as its terminal,
 // and the test types on the master side and reads what was drawn.
 
+#include "support/patience.h"
+
 #include <gtest/gtest.h>
 
 #include <fcntl.h>
@@ -55,7 +57,7 @@ public:
   // match; false if it does not within a generous hang guard.
   bool wait_for(std::string_view text)
   {
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    const auto deadline = std::chrono::steady_clock::now() + caro::testing::k_patience;
     while (true) {
       const auto found = m_seen.find(text, m_matched_up_to);
       if (found != std::string::npos) {
@@ -124,7 +126,7 @@ private:
 // master so the function under test sees its terminal vanish and returns.
 template<typename T> T get_result(std::future<T>& future, PtyPair& pty)
 {
-  if (future.wait_for(std::chrono::seconds(10)) != std::future_status::ready) {
+  if (future.wait_for(caro::testing::k_patience) != std::future_status::ready) {
     ADD_FAILURE() << "the function under test did not return";
     pty.close_master();
   }

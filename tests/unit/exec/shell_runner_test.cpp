@@ -4,6 +4,7 @@
 
 #include "caro/exec/shell_runner.h"
 #include "support/caro_process.h"
+#include "support/patience.h"
 
 #include <gtest/gtest.h>
 
@@ -43,13 +44,14 @@ int status_of(pid_t pid)
 // Polls for `path` to exist: the inner shell creates it once its trap is set.
 bool wait_for_file(const std::filesystem::path& path)
 {
-  for (int attempt = 0; attempt < 2000; ++attempt) {
-    if (std::filesystem::exists(path)) {
-      return true;
+  const auto deadline = std::chrono::steady_clock::now() + caro::testing::k_patience;
+  while (!std::filesystem::exists(path)) {
+    if (std::chrono::steady_clock::now() >= deadline) {
+      return false;
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(5));
   }
-  return false;
+  return true;
 }
 
 int run_or_99(const std::string& command)

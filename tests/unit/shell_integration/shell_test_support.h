@@ -7,6 +7,7 @@
 #include "caro/cli/shell_integration.h"
 #include "caro/util/subprocess.h"
 #include "support/caro_process.h"
+#include "support/patience.h"
 
 #include <gtest/gtest.h>
 
@@ -63,7 +64,7 @@ inline util::ProcessOutput run_in_sandbox(const testing::TempDir& home, const st
     environment.push_back(name + "=" + value);
   }
   util::CaptureOptions options;
-  options.timeout = std::chrono::milliseconds(15000);
+  options.timeout = caro::testing::k_patience;
   options.environment = environment;
   options.working_directory = home.path().string();
   auto result = util::capture(argv, options);
