@@ -201,9 +201,13 @@ std::optional<TimeSpec> match_at(Analysis& analysis, std::size_t i)
         ++j;
       }
       if (const auto read = amount_and_unit(analysis, j, amount, unit, true)) {
+        // The verb is inside the phrase, so take_verbs will not see it: read
+        // "accessed" here.
+        const bool access = is_access_verb(analysis, verb);
         analysis.use_range(i, j + read);
-        analysis.use(verb);
-        return make_span(TimeSpec::Kind::older, amount, unit, "more than " + plural(amount, unit.name) + " ago");
+        auto spec = make_span(TimeSpec::Kind::older, amount, unit, "more than " + plural(amount, unit.name) + " ago");
+        spec.access = access;
+        return spec;
       }
     }
   }
