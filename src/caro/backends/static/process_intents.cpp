@@ -132,38 +132,49 @@ std::optional<Match> match_ports(Analysis& analysis, const Slots& slots, const D
 {
   const bool listening = take_all(analysis, {"listening", "listen", "listens", "open", "bound", "used"}) > 0;
   const bool port_word = take_all(analysis, {"port", "ports", "socket", "sockets"}) > 0;
-  take_all(analysis, {"what", "which", "who", "is", "are", "using", "uses", "on",   "process", "program", "show",
-                      "list", "all",   "the", "in", "use", "tcp",   "udp",  "find", "running", "behind",  "holding"});
+  // "tcp" or "udp" alone narrows the listing; both, or neither, shows both.
+  const bool tcp = take_all(analysis, {"tcp"}) > 0;
+  const bool udp = take_all(analysis, {"udp"}) > 0;
+  const std::string protocols = tcp == udp ? "tu" : (tcp ? "t" : "u");
+  const std::string protocol_names = tcp == udp ? "TCP and UDP" : (tcp ? "TCP" : "UDP");
+  take_all(analysis, {"what", "which", "who", "is", "are", "using", "uses",    "on",     "process", "program", "show",
+                      "list", "all",   "the", "in", "use", "find",  "running", "behind", "holding", "and"});
   Match match;
   match.strength = 0.9;
   if (slots.port) {
     match.accepted_slots = slot_port;
     const std::string port = std::to_string(*slots.port);
     if (dialect.busybox()) {
-      match.command = "netstat -tulnp | grep " + dialect.quote(":" + port + " ");
+      match.command = "netstat -" + protocols + "lnp | grep " + dialect.quote(":" + port + " ");
     } else if (dialect.bsd() || dialect.has("lsof")) {
-      match.command = "lsof -i :" + port;
+      // One -i argument: "-i :8080", or "-iTCP:8080" for one protocol.
+      match.command = tcp == udp ? "lsof -i :" + port : "lsof -i" + std::string(tcp ? "TCP" : "UDP") + ":" + port;
     } else {
-      match.command = "ss -tulnp " + dialect.quote("sport = :" + port);
+      match.command = "ss -" + protocols + "lnp " + dialect.quote("sport = :" + port);
     }
-    match.explanation = "Show which process is using port " + port;
+    match.explanation = "Show which process is using " + (tcp == udp ? "" : protocol_names + " ") + "port " + port;
     return match;
   }
   if (!(listening && port_word)) {
     return std::nullopt;
   }
   if (dialect.bsd()) {
-    match.command = "lsof -iTCP -sTCP:LISTEN -n -P";
-    match.explanation = "List TCP ports in the LISTEN state and their processes";
+    // lsof's state filter is per protocol; UDP has no LISTEN state.
+    if (tcp && udp) {
+      return std::nullopt;
+    }
+    match.command = udp ? "lsof -iUDP -n -P" : "lsof -iTCP -sTCP:LISTEN -n -P";
+    match.explanation =
+        udp ? "List open UDP ports and their processes" : "List TCP ports in the LISTEN state and their processes";
   } else if (dialect.busybox()) {
-    match.command = "netstat -tuln";
-    match.explanation = "List listening TCP and UDP ports";
+    match.command = "netstat -" + protocols + "ln";
+    match.explanation = "List listening " + protocol_names + " ports";
   } else if (dialect.has("ss") || !dialect.has("netstat")) {
-    match.command = "ss -tulpn";
-    match.explanation = "List listening TCP and UDP ports with their processes";
+    match.command = "ss -" + protocols + "lpn";
+    match.explanation = "List listening " + protocol_names + " ports with their processes";
   } else {
-    match.command = "netstat -tulpn";
-    match.explanation = "List listening TCP and UDP ports with their processes";
+    match.command = "netstat -" + protocols + "lpn";
+    match.explanation = "List listening " + protocol_names + " ports with their processes";
   }
   return match;
 }
