@@ -32,12 +32,24 @@ std::optional<Match> match_disk_usage(Analysis& analysis, const Slots& slots, co
                                                  {"biggest", "first"},
                                                  {"descending"}});
   const bool ranked = take_all(analysis, {"largest", "biggest", "top", "most", "heaviest"}) > 0;
+  // "sorted by size" with no direction: sort's own order, smallest first.
+  // The ranked forms sort too; every other form cannot honour it.
+  const bool sort_words = analysis.take_phrases({{"sorted", "by", "size"},
+                                                 {"sort", "by", "size"},
+                                                 {"ordered", "by", "size"},
+                                                 {"order", "by", "size"},
+                                                 {"sorted"},
+                                                 {"sort"},
+                                                 {"ordered"}});
+  const bool smallest_first = ascending || (sort_words && !descending && !ranked);
+  // "the largest directory" asks for one, "the largest directories" for a list.
+  const bool one_dir = typed_singular(analysis, {"dir", "subdir"});
   const bool dir_word = take_all(analysis, {"dir", "subdir"}) > 0;
   const bool kilobytes = take_all(analysis, {"kilobytes", "kb", "kilobyte"}) > 0;
   take_all(analysis, {"human", "readable", "the", "is", "are", "in", "of", "up", "size", "show", "display", "check",
-                      "get", "what", "which", "total", "all", "sorted", "by"});
+                      "get", "what", "which", "total", "all", "by"});
   if (!(usage || how_big || size_of || (uses && (dir_word || !slots.locations.empty())) || (ranked && dir_word) ||
-        ((ascending || descending) && (dir_word || each)))) {
+        ((smallest_first || descending) && (dir_word || each)))) {
     return std::nullopt;
   }
   if (ascending && descending) {
@@ -57,7 +69,7 @@ std::optional<Match> match_disk_usage(Analysis& analysis, const Slots& slots, co
   const std::string quoted = dialect.path(path);
   const std::string label = path == "." ? "the current directory" : path;
 
-  if (ascending || descending) {
+  if (smallest_first || descending) {
     if (ranked || slots.count || !slots.extensions.empty()) {
       return std::nullopt;
     }
@@ -72,6 +84,9 @@ std::optional<Match> match_disk_usage(Analysis& analysis, const Slots& slots, co
         "Show the disk usage of each entry in " + label + (descending ? ", largest" : ", smallest") + " first";
     return match;
   }
+  if (sort_words && !ranked) {
+    return std::nullopt;
+  }
   if (!slots.extensions.empty()) {
     // "total size of all the .log files in logs": one glob, one total line.
     if (slots.extensions.size() != 1 || slots.extensions_negated || ranked || slots.count || each ||
@@ -85,9 +100,11 @@ std::optional<Match> match_disk_usage(Analysis& analysis, const Slots& slots, co
     match.explanation = "Show the combined disk usage of the *." + slots.extensions.front() + " files in " + label;
     return match;
   }
-  if (ranked && dir_word && !slots.count && analysis.mentions({"most"}) && !analysis.mentions({"top"})) {
-    // "which folder takes the most space": the one largest entry directly
-    // inside, not the directory itself (which a recursive du would rank first).
+  if (ranked && dir_word && !slots.count && (one_dir || analysis.mentions({"most"})) && !analysis.mentions({"top"})) {
+    // "which folder takes the most space", "the largest directory": the one
+    // largest entry directly inside, not the directory itself (which a
+    // recursive du would rank first). Every deeper directory is inside one of
+    // these, so it is also the largest at any depth.
     const std::string glob = (path == "." ? std::string() : quoted + "/") + "*/";
     match.command =
         dialect.busybox() ? "du -sk " + glob + " | sort -rn | head -n 1" : "du -sh " + glob + " | sort -rh | head -n 1";
