@@ -126,6 +126,8 @@ std::optional<Match> match_largest_files(Analysis& analysis, const Slots& slots,
   if (take_all(analysis, {"largest", "biggest", "heaviest", "big", "huge"}) == 0) {
     return std::nullopt;
   }
+  // "the largest file" asks for one, "the largest files" for a list.
+  const bool one = typed_singular(analysis, {"file"});
   if (take_all(analysis, {"file"}) == 0) {
     return std::nullopt;
   }
@@ -135,7 +137,7 @@ std::optional<Match> match_largest_files(Analysis& analysis, const Slots& slots,
   if (!fill_find_spec(slots, spec)) {
     return std::nullopt;
   }
-  const auto count = slots.count.value_or(10);
+  const auto count = slots.count.value_or(one ? 1 : 10);
   auto built = build_find(spec, dialect);
   if (!built) {
     return std::nullopt;
@@ -150,7 +152,10 @@ std::optional<Match> match_largest_files(Analysis& analysis, const Slots& slots,
   }
   Match match;
   match.command = built->command + listing + " | sort -rn | head -n " + std::to_string(count);
-  match.explanation = "Show the " + std::to_string(count) + " largest " + built->description + ", size in bytes first";
+  match.explanation =
+      count == 1 && !slots.count
+          ? "Show the largest of the " + built->description + ", size in bytes first"
+          : "Show the " + std::to_string(count) + " largest " + built->description + ", size in bytes first";
   match.strength = 0.92;
   match.accepted_slots = k_find_slots | slot_count;
   return match;

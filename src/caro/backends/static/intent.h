@@ -77,6 +77,11 @@ std::optional<Match> match_split_file(Analysis& analysis, const Slots& slots, co
 // Marks every unused occurrence of the words; returns how many.
 int take_all(Analysis& analysis, std::initializer_list<std::string_view> words);
 
+// Whether the first unused occurrence of one of the (folded) words was typed
+// in the singular ("the largest file", not "the largest files"); false when
+// none occurs.
+bool typed_singular(const Analysis& analysis, std::initializer_list<std::string_view> words);
+
 // The single location with one of the given roles, or nullopt (none or several).
 std::optional<std::string> single_location(const Slots& slots, bool allow_in, bool allow_bare, bool allow_into);
 

@@ -24,6 +24,18 @@ int take_all(Analysis& analysis, std::initializer_list<std::string_view> words)
   return taken;
 }
 
+bool typed_singular(const Analysis& analysis, std::initializer_list<std::string_view> words)
+{
+  for (std::size_t i = 0; i < analysis.size(); ++i) {
+    if (analysis.is_any(i, words)) {
+      // Tokens fold plurals for matching; the spelling as typed tells.
+      const std::string& raw = analysis.at(i).raw;
+      return !raw.empty() && raw.back() != 's' && raw.back() != 'S';
+    }
+  }
+  return false;
+}
+
 std::optional<std::string> single_location(const Slots& slots, bool allow_in, bool allow_bare, bool allow_into)
 {
   std::optional<std::string> found;

@@ -138,6 +138,23 @@ void extract_locations(Analysis& analysis, Slots& slots)
       add(analysis, slots, "/", i, i + 2);
       continue;
     }
+    // "in|on|across the whole|entire system|filesystem|computer|disk": the
+    // root. Only after a preposition: "update the whole system" is no place.
+    if (analysis.is_any(i, {"whole", "entire"}) &&
+        analysis.is_any(i + 1, {"system", "filesystem", "fs", "computer", "machine", "disk", "drive"})) {
+      std::size_t before = i;
+      while (before > 0 && analysis.is(before - 1, "the")) {
+        --before;
+      }
+      if (before > 0 && analysis.is_any(before - 1, {"in", "on", "across", "throughout", "from", "of"})) {
+        Location location;
+        location.role = Location::Role::in;
+        location.path = "/";
+        analysis.use_range(before - 1, i + 2);
+        slots.locations.push_back(std::move(location));
+        continue;
+      }
+    }
     // "my home (dir)", "home dir", "in home"
     if (token.text == "home") {
       const bool mine = i > 0 && analysis.is_any(i - 1, {"my", "the"});
