@@ -15,6 +15,9 @@ template<std::size_t N> bool contains(const std::array<std::string_view, N>& sor
   return std::binary_search(sorted.begin(), sorted.end(), word);
 }
 
+// Word lists stay packed in sorted rows, which clang-format would spread
+// into a column table.
+// clang-format off
 constexpr std::array k_fillers = std::to_array<std::string_view>({
   "a", "about", "actually", "again", "all", "also", "am", "an", "and", "any", "anything", "anywhere", "are", "as",
   "at", "available", "be", "been", "box", "by", "can", "check", "computer", "could", "currently", "did", "display",
@@ -64,6 +67,7 @@ constexpr std::array k_manner = std::to_array<std::string_view>({
   "octal", "parallel", "percent", "percentage", "piece", "pieces", "place", "power", "seconds", "titlecase", "tsv",
   "upper", "uppercase", "utc", "utf8", "weeks", "words", "xml", "yaml",
 });
+// clang-format on
 
 static_assert(std::is_sorted(k_manner.begin(), k_manner.end()));
 static_assert(std::is_sorted(k_fillers.begin(), k_fillers.end()));
