@@ -35,12 +35,13 @@ bool is_upper_word(const Analysis& analysis, std::size_t i)
 
 // The word right after a cue ("search for X", "containing X", "mentions X");
 // "X or Y" becomes the alternation X|Y.
-std::optional<std::string> pattern_after_cue(Analysis& analysis, bool& cue_found)
+std::optional<std::string> pattern_after_cue(Analysis& analysis, bool& cue_found, bool without_is_cue)
 {
   for (std::size_t i = 0; i < analysis.size(); ++i) {
     const bool cue = analysis.is_any(i, {"grep", "search", "containing", "contain", "contains", "mention", "mentions",
                                          "mentioning", "matching", "match", "matches", "with", "for", "find",
-                                         "occurrence", "word", "string", "text", "pattern"});
+                                         "occurrence", "word", "string", "text", "pattern"}) ||
+                     (without_is_cue && analysis.is(i, "without"));
     if (!cue) {
       continue;
     }
@@ -100,6 +101,33 @@ std::optional<std::string> pattern_after_cue(Analysis& analysis, bool& cue_found
   return std::nullopt;
 }
 
+// "lines that do not contain X", "lines not matching X", "lines without X":
+// marks the negation, leaving a cue word before X for pattern_after_cue
+// ("without" becomes that cue), and says whether there was one. Only about
+// lines: "files without X" asks for something grep -v does not do.
+bool take_line_negation(Analysis& analysis, bool& without_cue)
+{
+  without_cue = false;
+  if (!analysis.mentions({"line"})) {
+    return false;
+  }
+  for (std::size_t i = 0; i < analysis.size(); ++i) {
+    if (analysis.is(i, "not") && analysis.is_any(i + 1, {"contain", "containing", "contains", "match", "matching",
+                                                         "matches", "mention", "mentioning", "mentions"})) {
+      analysis.use(i);
+      if (i > 0 && analysis.is_any(i - 1, {"do", "does"})) {
+        analysis.use(i - 1);
+      }
+      return true;
+    }
+    if (analysis.is(i, "without")) {
+      without_cue = true;
+      return true;
+    }
+  }
+  return false;
+}
+
 // "which files mention X", "find files containing X" ask for names; "search
 // for X in all files" only says where to look.
 bool files_as_subject(const Analysis& analysis)
@@ -153,6 +181,8 @@ std::optional<std::string> log_level_pattern(Analysis& analysis, const Slots& sl
 std::optional<Match> match_text_search(Analysis& analysis, const Slots& slots, const Dialect& dialect)
 {
   bool cue = take_all(analysis, {"grep"}) > 0;
+  bool without_cue = false;
+  const bool inverted = take_line_negation(analysis, without_cue);
   std::optional<std::string> pattern;
   unsigned accepted = slot_location | slot_case;
   if (slots.quoted.size() == 1) {
@@ -163,7 +193,10 @@ std::optional<Match> match_text_search(Analysis& analysis, const Slots& slots, c
                               "text", "pattern", "look"}) > 0 ||
           cue;
   } else if (slots.quoted.empty()) {
-    pattern = pattern_after_cue(analysis, cue);
+    pattern = pattern_after_cue(analysis, cue, without_cue);
+  }
+  if (inverted && !pattern && slots.quoted.size() != 1) {
+    return std::nullopt;
   }
   if (!pattern && slots.quoted.empty()) {
     pattern = log_level_pattern(analysis, slots);
@@ -227,6 +260,10 @@ std::optional<Match> match_text_search(Analysis& analysis, const Slots& slots, c
   if (counting && (recursive || names_only)) {
     return std::nullopt;
   }
+  // grep -lv lists files with any other line, not files without the text.
+  if (inverted && (names_only || !context_flag.empty())) {
+    return std::nullopt;
+  }
   if (!recursive && !slots.extensions.empty()) {
     return std::nullopt;
   }
@@ -234,6 +271,9 @@ std::optional<Match> match_text_search(Analysis& analysis, const Slots& slots, c
   std::string flags;
   if (recursive) {
     flags += "r";
+  }
+  if (inverted) {
+    flags += "v";
   }
   if (counting) {
     flags += "c";
@@ -279,12 +319,13 @@ std::optional<Match> match_text_search(Analysis& analysis, const Slots& slots, c
   match.strength = 0.9;
   const std::string where =
       recursive ? "files under " + (target == "." ? std::string("the current directory") : target) : target;
+  const std::string contain = inverted ? " that do not contain " : " that contain ";
   if (counting) {
-    match.explanation = "Count the lines of " + where + " that contain " + *pattern;
+    match.explanation = "Count the lines of " + where + contain + *pattern;
   } else if (names_only) {
-    match.explanation = "List the names of " + where + " that contain " + *pattern;
+    match.explanation = "List the names of " + where + contain + *pattern;
   } else {
-    match.explanation = "Show the lines of " + where + " that contain " + *pattern;
+    match.explanation = "Show the lines of " + where + contain + *pattern;
   }
   if (alternation) {
     match.explanation += " (any of the alternatives)";
