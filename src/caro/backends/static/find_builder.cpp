@@ -98,6 +98,8 @@ std::optional<std::string> time_test(const TimeSpec& time, const Dialect& dialec
       return std::nullopt;
     }
     return "-daystart " + days + " 1";
+  case TimeSpec::Kind::days_ago:
+    return days + " " + std::to_string(time.amount);
   case TimeSpec::Kind::newer_than_file:
     if (time.access) {
       return std::nullopt;

@@ -25,7 +25,7 @@ struct SizeBound
 
 struct TimeSpec
 {
-  enum class Kind { within, older, today, yesterday, newer_than_file };
+  enum class Kind { within, older, today, yesterday, days_ago, newer_than_file };
   Kind kind = Kind::within;
   bool access = false;     // atime instead of mtime
   bool in_minutes = false; // amount is minutes (-mmin) rather than days (-mtime)

@@ -182,6 +182,22 @@ std::optional<TimeSpec> match_at(Analysis& analysis, std::size_t i)
       }
     }
   }
+  // "modified N days ago" (after the "more than N days ago" forms above had
+  // their chance): find's own "exactly N days", -mtime N. Only right after a
+  // time verb ("the date 3 days ago" is no file's age), and only in days:
+  // "3 hours ago" would pin one minute, "2 weeks ago" one day of the fortnight.
+  if (amount_and_unit(analysis, i, amount, unit, false) == 2 && !unit.minutes && unit.scale == 1 &&
+      analysis.is(i + 2, "ago")) {
+    std::size_t start = i;
+    if (start > 0 && analysis.is(start - 1, "exactly")) {
+      --start;
+    }
+    if (start == 0 || !is_time_verb(analysis, start - 1)) {
+      return std::nullopt;
+    }
+    analysis.use_range(start, i + 3);
+    return make_span(TimeSpec::Kind::days_ago, amount, unit, plural(amount, unit.name) + " ago");
+  }
   // "not (been) VERB in (over|more than|the last) N UNIT": untouched for N units.
   if (analysis.is(i, "not")) {
     std::size_t j = i + 1;
