@@ -1,7 +1,9 @@
 // How the matcher reads words that look like one thing and are another:
 // values keep the user's spelling (not the folded matching form), phrases
 // after "in"/"to" that name a manner or format are not places, domain names
-// are hosts and never files, and "commit" as a verb is not a log request.
+// are hosts and never files, "commit" as a verb is not a log request, an
+// owner is a user or group name (never "me"), "the largest file" is one
+// file, and "in the whole system" is the root.
 
 #include "caro/backends/static/slot_extraction.h"
 #include "caro/backends/static/static_matcher.h"
@@ -90,6 +92,32 @@ TEST(Reading, CommitAsAVerbIsNotAskingForTheLog)
   EXPECT_EQ(answer("show commits"), "git log --oneline");
   EXPECT_EQ(answer("commit history"), "git log --oneline");
   EXPECT_EQ(answer("last 3 commits"), "git log --oneline -n 3");
+}
+
+TEST(Reading, OwnerIsAnAccountNameAndGroupIsSaidSo)
+{
+  const auto user = slots_of("files owned by the user www-data");
+  ASSERT_TRUE(user.owner.has_value());
+  EXPECT_EQ(user.owner->name, "www-data");
+  EXPECT_FALSE(user.owner->group);
+  const auto group = slots_of("files owned by the group Staff");
+  ASSERT_TRUE(group.owner.has_value());
+  EXPECT_EQ(group.owner->name, "Staff");
+  EXPECT_TRUE(group.owner->group);
+  // "me" would need "$USER" from the shell; two owners cannot be one -user.
+  EXPECT_FALSE(slots_of("files owned by me").owner.has_value());
+  EXPECT_FALSE(slots_of("files owned by bob belonging to alice").unsupported.empty());
+  EXPECT_EQ(answer("find files owned by me"), "");
+}
+
+TEST(Reading, TheLargestFileIsOneFileAndTheWholeSystemIsTheRoot)
+{
+  EXPECT_EQ(answer("the largest file"), "find . -type f -printf '%s %p\\n' | sort -rn | head -n 1");
+  EXPECT_EQ(answer("the largest files"), "find . -type f -printf '%s %p\\n' | sort -rn | head -n 10");
+  EXPECT_EQ(answer("the 3 largest files on the entire system"),
+            "find / -type f -printf '%s %p\\n' | sort -rn | head -n 3");
+  // Without a preposition, "the whole system" is no place.
+  EXPECT_TRUE(slots_of("upgrade the whole system").locations.empty());
 }
 
 } // namespace

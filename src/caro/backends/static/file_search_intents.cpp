@@ -10,8 +10,8 @@
 namespace caro::backends::static_matcher {
 namespace {
 
-constexpr unsigned k_find_slots =
-    slot_size | slot_time | slot_type | slot_name | slot_location | slot_exclusion | slot_case | slot_depth;
+constexpr unsigned k_find_slots = slot_size | slot_time | slot_type | slot_name | slot_location | slot_exclusion |
+                                  slot_case | slot_depth | slot_owner;
 
 bool take_count_words(Analysis& analysis)
 {
@@ -76,7 +76,7 @@ std::optional<Match> match_find_files(Analysis& analysis, const Slots& slots, co
     return std::nullopt;
   }
   const bool constraint = slots.size_min || slots.size_max || slots.time || has_name || empty || link_word ||
-                          !slots.exclusions.empty() || slots.depth_one || recursive;
+                          !slots.exclusions.empty() || slots.depth_one || recursive || slots.owner;
   if (!constraint && !search_verb && !counting) {
     return std::nullopt; // a plain "list files" is ls's
   }

@@ -237,6 +237,10 @@ std::optional<FindCommand> build_find(const FindSpec& spec, const Dialect& diale
     command += " " + *test;
     description += (spec.time->access ? " accessed " : " modified ") + spec.time->text;
   }
+  if (spec.owner) {
+    command += (spec.owner->group ? " -group " : " -user ") + dialect.quote(spec.owner->name);
+    description += (spec.owner->group ? " owned by the group " : " owned by ") + spec.owner->name;
+  }
   for (const auto& target : spec.exclusions) {
     command += " " + negation + " -path " + dialect.pattern(exclusion_pattern(spec.root, target));
     if (spec.entry != FindSpec::Entry::file && target.find('/') == std::string::npos) {

@@ -31,6 +31,7 @@ struct FindSpec
   std::optional<SizeBound> size_max;
   std::optional<TimeSpec> time;
   std::vector<std::string> exclusions;
+  std::optional<Owner> owner;
 };
 
 struct FindCommand

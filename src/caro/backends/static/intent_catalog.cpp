@@ -223,6 +223,7 @@ unsigned slot_kind_named(std::string_view name)
       {"size", slot_size},         {"time", slot_time},           {"type", slot_type},   {"name", slot_name},
       {"location", slot_location}, {"exclusion", slot_exclusion}, {"count", slot_count}, {"port", slot_port},
       {"quoted", slot_quoted},     {"case", slot_case},           {"depth", slot_depth}, {"host", slot_host},
+      {"owner", slot_owner},
   };
   for (const auto& [kind_name, bit] : k_kinds) {
     if (kind_name == name) {

@@ -17,7 +17,7 @@ void add_slot_terms(const Slots& slots, std::vector<std::string_view>& terms)
   static constexpr std::pair<unsigned, std::string_view> k_names[] = {
       {slot_size, "@size"},         {slot_time, "@time"},           {slot_type, "@type"},   {slot_name, "@name"},
       {slot_location, "@location"}, {slot_exclusion, "@exclusion"}, {slot_count, "@count"}, {slot_port, "@port"},
-      {slot_quoted, "@quoted"},     {slot_host, "@host"},
+      {slot_quoted, "@quoted"},     {slot_host, "@host"},           {slot_owner, "@owner"},
   };
   for (const auto& [bit, name] : k_names) {
     if ((present & bit) != 0) {

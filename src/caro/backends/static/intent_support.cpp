@@ -72,6 +72,7 @@ bool fill_find_spec(const Slots& slots, FindSpec& spec)
   spec.size_max = slots.size_max;
   spec.time = slots.time;
   spec.exclusions = slots.exclusions;
+  spec.owner = slots.owner;
   spec.max_depth_one = slots.depth_one;
   if (!slots.locations.empty()) {
     auto root = single_location(slots, true, true, false);

@@ -42,6 +42,7 @@ unsigned present_slots(const Slots& slots)
   mask |= slots.case_insensitive ? slot_case : 0U;
   mask |= slots.depth_one ? slot_depth : 0U;
   mask |= slots.hosts.empty() ? 0U : slot_host;
+  mask |= slots.owner ? slot_owner : 0U;
   return mask;
 }
 
@@ -146,6 +147,7 @@ Slots extract_slots(Analysis& analysis)
   extract_time(analysis, slots);
   extract_size(analysis, slots);
   extract_port(analysis, slots);
+  extract_owner(analysis, slots);
   extract_name(analysis, slots);
   extract_exclusions(analysis, slots);
   extract_file_types(analysis, slots);

@@ -24,6 +24,7 @@ void extract_exclusions(Analysis& analysis, Slots& slots);
 void extract_file_types(Analysis& analysis, Slots& slots);
 void extract_locations(Analysis& analysis, Slots& slots);
 void extract_port(Analysis& analysis, Slots& slots);
+void extract_owner(Analysis& analysis, Slots& slots);
 void extract_count_and_quoted(Analysis& analysis, Slots& slots);
 
 // A domain name such as example.com or api.github.io: dot-separated labels

@@ -41,6 +41,12 @@ struct NamePattern
   bool negated = false;
 };
 
+struct Owner
+{
+  std::string name;   // as typed
+  bool group = false; // "owned by the group staff": find -group
+};
+
 struct Location
 {
   enum class Role { in, into, bare };
@@ -62,6 +68,7 @@ struct Slots
   // Domain names ("example.com"): hosts, never files, so only the intents
   // that accept slot_host (ping, dig, ssh...) can answer a request with one.
   std::vector<std::string> hosts;
+  std::optional<Owner> owner; // "owned by bob"
   std::optional<std::int64_t> count;
   std::optional<std::int64_t> port;
   std::vector<std::string> quoted; // quoted strings no other slot claimed
@@ -86,6 +93,7 @@ enum SlotKind : unsigned {
   slot_case = 1U << 9,
   slot_depth = 1U << 10,
   slot_host = 1U << 11,
+  slot_owner = 1U << 12,
 };
 
 unsigned present_slots(const Slots& slots);
