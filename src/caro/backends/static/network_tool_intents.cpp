@@ -105,7 +105,13 @@ std::optional<Match> build_http_fetch(Analysis& analysis, const Slots& slots, co
       slots.port) {
     return std::nullopt;
   }
-  const bool curl_missing = !dialect.has("curl") || dialect.busybox();
+  // A tool the user names is the tool used; otherwise curl where it exists.
+  const bool wants_wget = analysis.mentions({"wget"});
+  const bool wants_curl = analysis.mentions({"curl"});
+  if (wants_wget && wants_curl) {
+    return std::nullopt;
+  }
+  const bool curl_missing = !wants_curl && (wants_wget || !dialect.has("curl") || dialect.busybox());
   const std::string quoted_url = dialect.quote(*url);
   Match match;
   match.strength = 0.92;
@@ -140,7 +146,7 @@ std::optional<Match> build_http_fetch(Analysis& analysis, const Slots& slots, co
     return std::nullopt;
   }
   take_all(analysis, {"the", "file", "from", "to", "as", "into", "called", "named", "it", "and", "this", "page",
-                      "locally", "disk", "a"});
+                      "locally", "disk", "a", "use", "using", "with", "via"});
   // The output file: "as page.html", "to page.html", "called x".
   std::optional<std::string> output;
   if (slots.name) {
