@@ -120,5 +120,15 @@ TEST(Reading, TheLargestFileIsOneFileAndTheWholeSystemIsTheRoot)
   EXPECT_TRUE(slots_of("upgrade the whole system").locations.empty());
 }
 
+TEST(Reading, ANumberWordIsACountOnlyWhereACountIsMeant)
+{
+  EXPECT_EQ(slots_of("ping example.com five times").count, 5);
+  EXPECT_EQ(slots_of("top three processes by memory").count, 3);
+  EXPECT_EQ(slots_of("show the last two commits").count, 2);
+  EXPECT_FALSE(slots_of("compare two files").count.has_value());
+  EXPECT_FALSE(slots_of("ping example.com five times then two times").count.has_value());
+  EXPECT_EQ(answer("ping example.com five times"), "ping -c 5 example.com");
+}
+
 } // namespace
 } // namespace caro::backends

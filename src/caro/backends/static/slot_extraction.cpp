@@ -136,6 +136,34 @@ void extract_count_and_quoted(Analysis& analysis, Slots& slots)
       slots.count = *value;
       analysis.use(*at);
     }
+    return;
+  }
+  if (numbers > 1) {
+    return;
+  }
+  // With no digits, a number word is a count where a count is plainly meant:
+  // "five times", "top three processes", "last two commits". Elsewhere
+  // ("compare two files", "one of them") it stays a word.
+  std::optional<std::size_t> word_at;
+  for (std::size_t i = 0; i < analysis.size(); ++i) {
+    const auto value = analysis.is_kind(i, TokenKind::word) ? number_word(analysis.at(i).text) : std::nullopt;
+    if (!value || *value < 2) {
+      continue;
+    }
+    const bool counted_noun = analysis.is_any(i + 1, {"times", "pings", "packets", "commits", "commit", "lines", "line",
+                                                      "processes", "process", "entries", "results"});
+    const bool ranking = i > 0 && analysis.is_any(i - 1, {"top", "last", "first", "latest"});
+    if (!counted_noun && !ranking) {
+      continue;
+    }
+    if (word_at) {
+      return; // two counts: ambiguous
+    }
+    word_at = i;
+  }
+  if (word_at) {
+    slots.count = *number_word(analysis.at(*word_at).text);
+    analysis.use(*word_at);
   }
 }
 
