@@ -46,6 +46,19 @@ bool negated_before(const Analysis& analysis, std::size_t i)
   return i > 0 && analysis.is_any(i - 1, {"not", "non"});
 }
 
+// "(whose) name(s)" before "starts with" belongs to the phrase.
+std::size_t with_name_subject(const Analysis& analysis, std::size_t verb)
+{
+  std::size_t first = verb;
+  if (first > 0 && analysis.is_any(first - 1, {"name", "names", "filename", "filenames"})) {
+    --first;
+    if (first > 0 && analysis.is(first - 1, "whose")) {
+      --first;
+    }
+  }
+  return first;
+}
+
 void set_name(Analysis& analysis, Slots& slots, std::string pattern, std::size_t first, std::size_t last_exclusive)
 {
   if (slots.name) {
@@ -131,13 +144,13 @@ void extract_name(Analysis& analysis, Slots& slots)
     if (analysis.is_any(i, {"starting", "beginning", "start", "starts", "begin", "begins"}) &&
         analysis.is(i + 1, "with")) {
       if (auto value = value_at(analysis, i + 2)) {
-        set_name(analysis, slots, *value + "*", i, i + 3);
+        set_name(analysis, slots, *value + "*", with_name_subject(analysis, i), i + 3);
         continue;
       }
     }
     if (analysis.is_any(i, {"ending", "end", "ends"}) && analysis.is_any(i + 1, {"with", "in"})) {
       if (auto value = value_at(analysis, i + 2)) {
-        set_name(analysis, slots, "*" + *value, i, i + 3);
+        set_name(analysis, slots, "*" + *value, with_name_subject(analysis, i), i + 3);
         continue;
       }
     }
