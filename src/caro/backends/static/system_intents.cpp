@@ -1,6 +1,6 @@
 // Simple system questions answered by one utility each: host name, working
-// directory, user, date, uptime, memory, kernel version, CPU count, OS
-// release. Each entry names the words that identify it and the command per
+// directory, user, date, uptime, memory, kernel version, CPU count, CPU
+// model, OS release, login shell. Each entry names the words that identify it and the command per
 // dialect; an empty command means the dialect has no good equivalent.
 
 #include "caro/backends/static/intent.h"
@@ -20,9 +20,9 @@ struct SystemQuestion
   std::string_view explanation;
 };
 
-const std::array<SystemQuestion, 9>& questions()
+const std::array<SystemQuestion, 11>& questions()
 {
-  static const std::array<SystemQuestion, 9> k_questions = {{
+  static const std::array<SystemQuestion, 11> k_questions = {{
       {{{"hostname"}, {"host", "name"}, {"computer", "name"}, {"machine", "name"}},
        "hostname",
        "hostname",
@@ -67,6 +67,24 @@ const std::array<SystemQuestion, 9>& questions()
        "sw_vers",
        "cat /etc/os-release",
        "Show the operating system name and version"},
+      {{{"cpu", "info"},
+        {"cpu", "information"},
+        {"cpu", "details"},
+        {"cpu", "model"},
+        {"processor", "info"},
+        {"processor", "information"},
+        {"processor", "model"},
+        {"lscpu"}},
+       "lscpu",
+       "sysctl -n machdep.cpu.brand_string",
+       "cat /proc/cpuinfo",
+       "Show the CPU model and its features"},
+      // $SHELL is the login shell, which is what "my shell" usually means.
+      {{{"which", "shell"}, {"what", "shell"}, {"my", "shell"}, {"default", "shell"}, {"login", "shell"}},
+       "echo \"$SHELL\"",
+       "echo \"$SHELL\"",
+       "echo \"$SHELL\"",
+       "Print the login shell ($SHELL)"},
   }};
   return k_questions;
 }
@@ -97,12 +115,12 @@ std::optional<Match> match_system_info(Analysis& analysis, const Slots& slots, c
   if (found == nullptr) {
     return std::nullopt;
   }
-  take_all(analysis,
-           {"what",  "which", "is",     "the",  "my",     "show",    "print",   "current",   "how",       "much",
-            "many",  "long",  "usage",  "used", "free",   "version", "release", "running",   "am",        "i",
-            "today", "does",  "have",   "name", "number", "of",      "this",    "it",        "in",        "on",
-            "we",    "are",   "has",    "do",   "up",     "check",   "display", "get",       "available", "total",
-            "as",    "who",   "logged", "and",  "time",   "cpu",     "system",  "installed", "linux",     "there"});
+  take_all(analysis, {"what",    "which",  "is",        "the",   "my",    "show",  "print",   "current", "how",
+                      "much",    "many",   "long",      "usage", "used",  "free",  "version", "release", "running",
+                      "am",      "i",      "today",     "does",  "have",  "name",  "number",  "of",      "this",
+                      "it",      "in",     "on",        "we",    "are",   "has",   "do",      "up",      "check",
+                      "display", "get",    "available", "total", "as",    "who",   "logged",  "and",     "time",
+                      "cpu",     "system", "installed", "linux", "there", "using", "use",     "echo"});
   std::string_view command = dialect.gnu() ? found->gnu : (dialect.bsd() ? found->bsd : found->busybox);
   if (command.empty()) {
     return std::nullopt;
