@@ -471,6 +471,28 @@ std::optional<Match> build_git_history(Analysis& analysis, const Slots& slots, c
     }
     return answer("git shortlog -sn", "Count the commits of each author, most first");
   }
+  // "how many commits are there", "count the commits": on the current branch.
+  if (analysis.mentions({"commit", "commits"}) &&
+      analysis.take_phrases({{"how", "many"}, {"number", "of"}, {"count", "the"}, {"count"}, {"total"}})) {
+    take_filler();
+    take_all(analysis, {"commit", "commits", "there", "total", "made", "so", "far"});
+    if (!slots.locations.empty() || slots.count) {
+      return std::nullopt;
+    }
+    return answer("git rev-list --count HEAD", "Count the commits reachable from HEAD (the current branch)");
+  }
+  // "what changed in the last commit", "show the last commit's diff"
+  if (Analysis probe = analysis;
+      probe.take_phrases({{"last", "commit"}, {"latest", "commit"}, {"most", "recent", "commit"}}) &&
+      probe.take_phrases({{"what", "changed"}, {"changes"}, {"diff"}, {"what", "was", "changed"}, {"show"}})) {
+    analysis = probe;
+    take_filler();
+    take_all(analysis, {"changed", "made", "introduced", "by", "did", "its", "full", "details"});
+    if (!slots.locations.empty() || slots.count || analysis.mentions({"file"})) {
+      return std::nullopt;
+    }
+    return answer("git show HEAD", "Show the last commit: its message and its changes");
+  }
   // Graph.
   if (take_all(analysis, {"graph"}) > 0) {
     const bool all = analysis.take_phrases(
