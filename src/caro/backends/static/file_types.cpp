@@ -44,6 +44,49 @@ constexpr std::array<std::string_view, 1> k_bak = {"bak"};
 constexpr std::array<std::string_view, 1> k_tmp = {"tmp"};
 constexpr std::array<std::string_view, 1> k_mp3 = {"mp3"};
 constexpr std::array<std::string_view, 1> k_mp4 = {"mp4"};
+// Extensions that are their own type word ("pyc files").
+constexpr std::array<std::string_view, 1> k_ext_pyc = {"pyc"};
+constexpr std::array<std::string_view, 1> k_ext_class = {"class"};
+constexpr std::array<std::string_view, 1> k_ext_jar = {"jar"};
+constexpr std::array<std::string_view, 1> k_ext_kt = {"kt"};
+constexpr std::array<std::string_view, 1> k_ext_swift = {"swift"};
+constexpr std::array<std::string_view, 1> k_ext_scala = {"scala"};
+constexpr std::array<std::string_view, 1> k_ext_lua = {"lua"};
+constexpr std::array<std::string_view, 1> k_ext_jsx = {"jsx"};
+constexpr std::array<std::string_view, 1> k_ext_tsx = {"tsx"};
+constexpr std::array<std::string_view, 1> k_ext_vue = {"vue"};
+constexpr std::array<std::string_view, 1> k_ext_scss = {"scss"};
+constexpr std::array<std::string_view, 1> k_ext_sass = {"sass"};
+constexpr std::array<std::string_view, 1> k_ext_tex = {"tex"};
+constexpr std::array<std::string_view, 1> k_ext_rst = {"rst"};
+constexpr std::array<std::string_view, 1> k_ext_proto = {"proto"};
+constexpr std::array<std::string_view, 1> k_ext_tf = {"tf"};
+constexpr std::array<std::string_view, 1> k_ext_conf = {"conf"};
+constexpr std::array<std::string_view, 1> k_ext_cfg = {"cfg"};
+constexpr std::array<std::string_view, 1> k_ext_ini = {"ini"};
+constexpr std::array<std::string_view, 1> k_ext_swp = {"swp"};
+constexpr std::array<std::string_view, 1> k_ext_orig = {"orig"};
+constexpr std::array<std::string_view, 1> k_ext_rej = {"rej"};
+constexpr std::array<std::string_view, 1> k_ext_zip = {"zip"};
+constexpr std::array<std::string_view, 1> k_ext_gz = {"gz"};
+constexpr std::array<std::string_view, 1> k_ext_tgz = {"tgz"};
+constexpr std::array<std::string_view, 1> k_ext_iso = {"iso"};
+constexpr std::array<std::string_view, 1> k_ext_docx = {"docx"};
+constexpr std::array<std::string_view, 1> k_ext_xlsx = {"xlsx"};
+constexpr std::array<std::string_view, 1> k_ext_pptx = {"pptx"};
+constexpr std::array<std::string_view, 1> k_ext_odt = {"odt"};
+constexpr std::array<std::string_view, 1> k_ext_epub = {"epub"};
+constexpr std::array<std::string_view, 1> k_ext_wav = {"wav"};
+constexpr std::array<std::string_view, 1> k_ext_flac = {"flac"};
+constexpr std::array<std::string_view, 1> k_ext_mkv = {"mkv"};
+constexpr std::array<std::string_view, 1> k_ext_mov = {"mov"};
+constexpr std::array<std::string_view, 1> k_ext_webm = {"webm"};
+constexpr std::array<std::string_view, 1> k_ext_webp = {"webp"};
+constexpr std::array<std::string_view, 1> k_ext_bmp = {"bmp"};
+constexpr std::array<std::string_view, 1> k_ext_ico = {"ico"};
+constexpr std::array<std::string_view, 1> k_ext_ttf = {"ttf"};
+constexpr std::array<std::string_view, 1> k_ext_woff = {"woff"};
+constexpr std::array<std::string_view, 1> k_ext_sqlite = {"sqlite"};
 
 constexpr std::array k_types = std::to_array<FileType>({
     {"python", "Python", k_py, true},
@@ -97,6 +140,48 @@ constexpr std::array k_types = std::to_array<FileType>({
     {"tmp", "temporary", k_tmp, true},
     {"mp3", "MP3", k_mp3, true},
     {"mp4", "MP4", k_mp4, true},
+    {"pyc", "compiled Python", k_ext_pyc, true},
+    {"class", "Java class", k_ext_class, true},
+    {"jar", "Java archive", k_ext_jar, true},
+    {"kt", "Kotlin", k_ext_kt, true},
+    {"swift", "Swift", k_ext_swift, true},
+    {"scala", "Scala", k_ext_scala, true},
+    {"lua", "Lua", k_ext_lua, true},
+    {"jsx", "JSX", k_ext_jsx, true},
+    {"tsx", "TSX", k_ext_tsx, true},
+    {"vue", "Vue", k_ext_vue, true},
+    {"scss", "SCSS", k_ext_scss, true},
+    {"sass", "Sass", k_ext_sass, true},
+    {"tex", "LaTeX", k_ext_tex, true},
+    {"rst", "reStructuredText", k_ext_rst, true},
+    {"proto", "Protocol Buffers", k_ext_proto, true},
+    {"tf", "Terraform", k_ext_tf, true},
+    {"conf", "configuration", k_ext_conf, true},
+    {"cfg", "configuration", k_ext_cfg, true},
+    {"ini", "INI", k_ext_ini, true},
+    {"swp", "Vim swap", k_ext_swp, true},
+    {"orig", "merge leftover", k_ext_orig, true},
+    {"rej", "rejected patch", k_ext_rej, true},
+    {"zip", "zip", k_ext_zip, true},
+    {"gz", "gzip", k_ext_gz, true},
+    {"tgz", "gzipped tar", k_ext_tgz, true},
+    {"iso", "ISO image", k_ext_iso, true},
+    {"docx", "Word", k_ext_docx, true},
+    {"xlsx", "Excel", k_ext_xlsx, true},
+    {"pptx", "PowerPoint", k_ext_pptx, true},
+    {"odt", "OpenDocument text", k_ext_odt, true},
+    {"epub", "EPUB", k_ext_epub, true},
+    {"wav", "WAV", k_ext_wav, true},
+    {"flac", "FLAC", k_ext_flac, true},
+    {"mkv", "Matroska", k_ext_mkv, true},
+    {"mov", "QuickTime", k_ext_mov, true},
+    {"webm", "WebM", k_ext_webm, true},
+    {"webp", "WebP", k_ext_webp, true},
+    {"bmp", "BMP", k_ext_bmp, true},
+    {"ico", "icon", k_ext_ico, true},
+    {"ttf", "TrueType font", k_ext_ttf, true},
+    {"woff", "WOFF font", k_ext_woff, true},
+    {"sqlite", "SQLite", k_ext_sqlite, true},
 });
 
 } // namespace
