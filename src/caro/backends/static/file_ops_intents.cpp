@@ -435,8 +435,12 @@ std::optional<Match> build_delete_files(Analysis& analysis, const Slots& slots, 
   Match match;
   match.strength = 0.9;
   const bool narrowed =
-      !slots.extensions.empty() || slots.name || slots.size_min || slots.size_max || slots.time || empty;
+      !slots.extensions.empty() || slots.name || slots.size_min || slots.size_max || slots.time || slots.owner || empty;
   if (narrowed && !contents) {
+    // find descends on its own: "recursively" asks for what it does anyway.
+    if (!slots.depth_one) {
+      take_all(analysis, {"recursively", "recursive"});
+    }
     FindSpec spec;
     if (!fill_find_spec(slots, spec)) {
       return std::nullopt;
@@ -452,8 +456,8 @@ std::optional<Match> build_delete_files(Analysis& analysis, const Slots& slots, 
     if (!built) {
       return std::nullopt;
     }
-    match.accepted_slots =
-        slot_type | slot_name | slot_size | slot_time | slot_location | slot_exclusion | slot_case | slot_depth;
+    match.accepted_slots = slot_type | slot_name | slot_size | slot_time | slot_location | slot_exclusion | slot_case |
+                           slot_depth | slot_owner;
     match.command = built->command + " -delete";
     match.explanation = "Delete the " + built->description;
     return match;

@@ -168,7 +168,10 @@ void extract_locations(Analysis& analysis, Slots& slots)
     // "in the folder src", "the directory old-build": the noun comes first.
     if ((token.text == "dir" || token.text == "subdir") && i >= 1 &&
         (analysis.is_any(i - 1, {"the", "my", "our"}) || is_in_preposition(analysis, i - 1) ||
-         is_into_preposition(analysis, i - 1)) &&
+         is_into_preposition(analysis, i - 1) ||
+         // "copy folder src to dest": a file-operation verb right before.
+         analysis.is_any(i - 1, {"copy", "cp", "move", "mv", "rename", "delete", "remove", "rm", "zip", "compress",
+                                 "archive", "backup", "tar"})) &&
         analysis.is_kind(i + 1, TokenKind::word) && !is_non_location(analysis.at(i + 1).text) &&
         !analysis.is_any(i + 1, {"itself", "structure", "tree", "too", "also", "instead", "as", "called", "named"}) &&
         valid_directory_word(analysis.at(i + 1).raw) &&
