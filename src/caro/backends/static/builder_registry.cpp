@@ -17,12 +17,13 @@
 namespace caro::backends::static_matcher {
 namespace {
 
-constexpr std::array<NamedBuilder, 24> k_engine_builders = {{
+constexpr std::array<NamedBuilder, 25> k_engine_builders = {{
     {"find_files", &match_find_files},
     {"largest_files", &match_largest_files},
     {"list_directory", &match_list_directory},
     {"disk_usage", &match_disk_usage},
     {"free_space", &match_free_space},
+    {"block_devices", &match_block_devices},
     {"file_size", &match_file_size},
     {"processes", &match_processes},
     {"ports", &match_ports},

@@ -175,6 +175,32 @@ std::optional<Match> match_free_space(Analysis& analysis, const Slots& slots, co
   return match;
 }
 
+// "list the disks and partitions", "block devices": the devices themselves,
+// not the space on their file systems (that is df's).
+std::optional<Match> match_block_devices(Analysis& analysis, const Slots& slots, const Dialect& dialect)
+{
+  const bool devices = analysis.take_phrases({{"block", "devices"}, {"block", "device"}, {"lsblk"}}) ||
+                       take_all(analysis, {"disks", "disk", "drives", "drive", "partitions", "partition"}) > 0;
+  if (!devices || !slots.locations.empty() || slots.count ||
+      analysis.mentions({"space", "free", "usage", "used", "left", "available", "mounted", "inode", "inodes", "full",
+                         "size", "big", "filesystem", "filesystems", "storage", "speed", "health"})) {
+    return std::nullopt;
+  }
+  take_all(analysis, {"list", "show", "all", "the", "and", "attached", "connected", "what", "which", "are", "there",
+                      "every", "my", "physical", "their", "with"});
+  Match match;
+  match.strength = 0.88;
+  if (dialect.bsd()) {
+    match.command = "diskutil list";
+  } else if (dialect.busybox()) {
+    match.command = "cat /proc/partitions";
+  } else {
+    match.command = "lsblk";
+  }
+  match.explanation = "List the disks and their partitions";
+  return match;
+}
+
 std::optional<Match> match_file_size(Analysis& analysis, const Slots& slots, const Dialect& dialect)
 {
   // "how many bytes is report.pdf", "size of notes.txt in bytes": stat's exact size.

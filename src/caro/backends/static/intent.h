@@ -52,6 +52,7 @@ std::optional<Match> match_largest_files(Analysis& analysis, const Slots& slots,
 std::optional<Match> match_list_directory(Analysis& analysis, const Slots& slots, const Dialect& dialect);
 std::optional<Match> match_disk_usage(Analysis& analysis, const Slots& slots, const Dialect& dialect);
 std::optional<Match> match_free_space(Analysis& analysis, const Slots& slots, const Dialect& dialect);
+std::optional<Match> match_block_devices(Analysis& analysis, const Slots& slots, const Dialect& dialect);
 std::optional<Match> match_file_size(Analysis& analysis, const Slots& slots, const Dialect& dialect);
 std::optional<Match> match_processes(Analysis& analysis, const Slots& slots, const Dialect& dialect);
 std::optional<Match> match_ports(Analysis& analysis, const Slots& slots, const Dialect& dialect);

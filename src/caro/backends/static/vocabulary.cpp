@@ -49,13 +49,13 @@ constexpr std::array k_guards = std::to_array<std::string_view>({
 constexpr std::array k_non_location = std::to_array<std::string_view>({
   "a", "address", "all", "an", "any", "big", "biggest", "both", "branch", "byte", "bytes", "case", "change",
   "changes", "codebase", "commit", "content", "contents", "cpu", "current", "date", "detail", "diff", "different",
-  "disk", "each", "every", "file", "filesystem", "gb", "gib", "gigabytes", "git", "heaviest", "hostname", "huge",
-  "human", "ip", "it", "its", "kb", "kernel", "kib", "kilobytes", "large", "last", "line", "list", "listening",
-  "many", "mb", "me", "megabytes", "memory", "mib", "mounted", "my", "name", "names", "nested", "network", "new",
-  "next", "old", "only", "open", "order", "parent", "past", "port", "process", "project", "ram", "readable",
-  "recent", "repo", "repository", "running", "same", "size", "sizes", "small", "sorted", "space", "status", "that",
-  "the", "their", "them", "these", "this", "those", "time", "tiny", "total", "uptime", "us", "usage", "user",
-  "version", "which", "whole", "your",
+  "disk", "disks", "drive", "drives", "each", "every", "file", "filesystem", "filesystems", "gb", "gib", "gigabytes",
+  "git", "heaviest", "hostname", "huge", "human", "ip", "it", "its", "kb", "kernel", "kib", "kilobytes", "large",
+  "last", "line", "list", "listening", "many", "mb", "me", "megabytes", "memory", "mib", "mounted", "my", "name",
+  "names", "nested", "network", "new", "next", "old", "only", "open", "order", "parent", "partition", "partitions",
+  "past", "port", "process", "project", "ram", "readable", "recent", "repo", "repository", "running", "same", "size",
+  "sizes", "small", "sorted", "space", "status", "that", "the", "their", "them", "these", "this", "those", "time",
+  "tiny", "total", "uptime", "us", "usage", "user", "version", "volume", "volumes", "which", "whole", "your",
 });
 
 // Words that follow "in"/"to" as a manner, unit or format rather than a
