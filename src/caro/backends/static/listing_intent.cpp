@@ -14,6 +14,8 @@ std::optional<Match> match_list_directory(Analysis& analysis, const Slots& slots
   const bool ls = take_all(analysis, {"ls"}) > 0;
   const bool verb = take_all(analysis, {"list", "show", "display", "view", "what", "see"}) > 0;
   const bool contents = take_all(analysis, {"contents", "content", "everything", "items", "entries"}) > 0;
+  // "the newest file" is one entry, "the newest files" a sorted list.
+  const bool one_file = typed_singular(analysis, {"file"});
   const bool file_word = take_all(analysis, {"file"}) > 0;
   const bool dir_word = take_all(analysis, {"dir", "subdir"}) > 0;
   const bool hidden = take_all(analysis, {"hidden", "dotfiles", "dotfile"}) > 0;
@@ -79,7 +81,9 @@ std::optional<Match> match_list_directory(Analysis& analysis, const Slots& slots
   }
 
   const bool reversed = reverse || (by_size && smallest_first) || (by_time && oldest_first);
-  if (slots.count) {
+  const std::optional<std::int64_t> count =
+      slots.count ? slots.count : (most_recent && one_file ? 1 : std::optional<std::int64_t>());
+  if (count) {
     if (!(by_size || by_time) || long_format || hidden) {
       return std::nullopt;
     }
@@ -90,9 +94,11 @@ std::optional<Match> match_list_directory(Analysis& analysis, const Slots& slots
       match.command += ' ';
       match.command += dialect.path(path);
     }
-    match.command += " | head -n " + std::to_string(*slots.count);
-    match.explanation = "List the first " + std::to_string(*slots.count) + " entries of " + where + " sorted by " +
-                        (by_size ? "size" : "modification time") + (reversed ? ", reversed" : "");
+    match.command += " | head -n " + std::to_string(*count);
+    match.explanation = *count == 1 && !slots.count
+                            ? "Show the most recently modified entry of " + where
+                            : "List the first " + std::to_string(*count) + " entries of " + where + " sorted by " +
+                                  (by_size ? "size" : "modification time") + (reversed ? ", reversed" : "");
     return match;
   }
 
