@@ -41,6 +41,32 @@ bool has_glob(const std::string& text)
   return text.find_first_of("*?[") != std::string::npos;
 }
 
+// "with spaces in the name": the character, not the word.
+std::string name_fragment(const std::string& value)
+{
+  std::string lower = value;
+  for (char& c : lower) {
+    c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  }
+  if (lower == "space" || lower == "spaces" || lower == "whitespace" || lower == "blank" || lower == "blanks") {
+    return " ";
+  }
+  return value;
+}
+
+// The glob for names containing `value` (already a glob: as typed).
+std::string containing_glob(const std::string& value)
+{
+  if (has_glob(value)) {
+    return value;
+  }
+  // Appended piece by piece: "*" + x + "*" trips g++ 12's false -Wrestrict.
+  std::string glob = "*";
+  glob += name_fragment(value);
+  glob += '*';
+  return glob;
+}
+
 bool negated_before(const Analysis& analysis, std::size_t i)
 {
   return i > 0 && analysis.is_any(i - 1, {"not", "non"});
@@ -125,7 +151,7 @@ void extract_name(Analysis& analysis, Slots& slots)
             ++j;
           }
           if (analysis.is_any(j, {"name", "names", "filename", "filenames"})) {
-            set_name(analysis, slots, has_glob(*value) ? *value : "*" + *value + "*", i, j + 1);
+            set_name(analysis, slots, containing_glob(*value), i, j + 1);
             continue;
           }
         }
@@ -136,7 +162,7 @@ void extract_name(Analysis& analysis, Slots& slots)
         analysis.is_any(i + 1, {"contain", "contains", "containing", "with", "including", "includes", "include"})) {
       if (auto value = value_at(analysis, i + 2)) {
         const std::size_t first = i > 0 && analysis.is(i - 1, "whose") ? i - 1 : i;
-        set_name(analysis, slots, has_glob(*value) ? *value : "*" + *value + "*", first, i + 3);
+        set_name(analysis, slots, containing_glob(*value), first, i + 3);
         continue;
       }
     }
