@@ -42,6 +42,11 @@ std::optional<Match> match_disk_usage(Analysis& analysis, const Slots& slots, co
                                                  {"sort"},
                                                  {"ordered"}});
   const bool smallest_first = ascending || (sort_words && !descending && !ranked);
+  // "what is taking up space in ~" asks which entries, biggest first, not
+  // for one total.
+  const bool what_uses = uses && !how_big && !usage && !ranked && !ascending && !sort_words &&
+                         analysis.mentions({"what", "which"}) && !analysis.mentions({"how"});
+  const bool largest_first = descending || what_uses;
   // "the largest directory" asks for one, "the largest directories" for a list.
   const bool one_dir = typed_singular(analysis, {"dir", "subdir"});
   const bool dir_word = take_all(analysis, {"dir", "subdir"}) > 0;
@@ -49,7 +54,7 @@ std::optional<Match> match_disk_usage(Analysis& analysis, const Slots& slots, co
   take_all(analysis, {"human", "readable", "the", "is", "are", "in", "of", "up", "size", "show", "display", "check",
                       "get", "what", "which", "total", "all", "by"});
   if (!(usage || how_big || size_of || (uses && (dir_word || !slots.locations.empty())) || (ranked && dir_word) ||
-        ((smallest_first || descending) && (dir_word || each)))) {
+        ((smallest_first || descending) && (dir_word || each)) || what_uses)) {
     return std::nullopt;
   }
   if (ascending && descending) {
@@ -69,19 +74,19 @@ std::optional<Match> match_disk_usage(Analysis& analysis, const Slots& slots, co
   const std::string quoted = dialect.path(path);
   const std::string label = path == "." ? "the current directory" : path;
 
-  if (smallest_first || descending) {
+  if (smallest_first || largest_first) {
     if (ranked || slots.count || !slots.extensions.empty()) {
       return std::nullopt;
     }
     take_all(analysis, {"sort", "sorted", "order", "ordered", "here", "file"});
     const std::string glob = (path == "." ? std::string() : quoted + "/") + "*";
     if (dialect.busybox()) {
-      match.command = "du -sk " + glob + " | sort -" + (descending ? "rn" : "n");
+      match.command = "du -sk " + glob + " | sort -" + (largest_first ? "rn" : "n");
     } else {
-      match.command = "du -sh " + glob + " | sort -" + (descending ? "rh" : "h");
+      match.command = "du -sh " + glob + " | sort -" + (largest_first ? "rh" : "h");
     }
     match.explanation =
-        "Show the disk usage of each entry in " + label + (descending ? ", largest" : ", smallest") + " first";
+        "Show the disk usage of each entry in " + label + (largest_first ? ", largest" : ", smallest") + " first";
     return match;
   }
   if (sort_words && !ranked) {
