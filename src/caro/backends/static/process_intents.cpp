@@ -1,5 +1,5 @@
-// Process intents: list processes, the top N by CPU or memory, and finding a
-// process by name. GNU ps sorts with --sort, BSD ps with -r (CPU) and -m
+// Process intents: list processes (all, one user's, as a tree), the top N
+// by CPU or memory, and finding a process by name. GNU ps sorts with --sort, BSD ps with -r (CPU) and -m
 // (memory); BusyBox ps cannot sort, so those requests are declined there.
 // BusyBox builds often lack pgrep, so a name search there uses ps | grep with
 // the [x]yz trick that keeps grep from matching itself.
@@ -122,6 +122,33 @@ std::optional<Match> match_processes(Analysis& analysis, const Slots& slots, con
   }
   if (!process_word || slots.count) {
     return std::nullopt;
+  }
+  // "show the process tree", "processes as a tree"
+  if (analysis.take_phrases({{"tree"}, {"hierarchy"}, {"forest"}, {"pstree"}})) {
+    take_all(analysis, {"as", "a", "in", "form", "of"});
+    if (slots.owner) {
+      return std::nullopt;
+    }
+    // procps's ps draws the tree itself; elsewhere only pstree can.
+    if (dialect.gnu()) {
+      match.command = "ps -ef --forest";
+    } else if (dialect.has("pstree")) {
+      match.command = "pstree";
+    } else {
+      return std::nullopt;
+    }
+    match.explanation = "Show the running processes as a tree of parents and children";
+    return match;
+  }
+  // "processes owned by root", "processes of the user bob"
+  if (slots.owner) {
+    if (slots.owner->group || dialect.busybox()) {
+      return std::nullopt;
+    }
+    match.accepted_slots |= slot_owner;
+    match.command = (dialect.bsd() ? "ps -U " : "ps -u ") + dialect.quote(slots.owner->name);
+    match.explanation = "List the processes of the user " + slots.owner->name;
+    return match;
   }
   match.command = dialect.busybox() ? "ps" : "ps aux";
   match.explanation = "List all running processes";

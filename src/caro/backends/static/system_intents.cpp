@@ -1,6 +1,6 @@
 // Simple system questions answered by one utility each: host name, working
-// directory, user, date, uptime, memory, kernel version, CPU count, CPU
-// model, OS release, login shell. Each entry names the words that identify it and the command per
+// directory, user, date, uptime, memory, kernel messages, kernel version,
+// CPU count, CPU model, OS release, login shell. Each entry names the words that identify it and the command per
 // dialect; an empty command means the dialect has no good equivalent.
 
 #include "caro/backends/static/intent.h"
@@ -20,9 +20,9 @@ struct SystemQuestion
   std::string_view explanation;
 };
 
-const std::array<SystemQuestion, 11>& questions()
+const std::array<SystemQuestion, 12>& questions()
 {
-  static const std::array<SystemQuestion, 11> k_questions = {{
+  static const std::array<SystemQuestion, 12> k_questions = {{
       {{{"hostname"}, {"host", "name"}, {"computer", "name"}, {"machine", "name"}},
        "hostname",
        "hostname",
@@ -56,6 +56,12 @@ const std::array<SystemQuestion, 11>& questions()
        "uptime",
        "Show how long the system has been running, with load averages"},
       {{{"memory"}, {"ram"}, {"mem"}}, "free -h", "vm_stat", "free -h", "Show used and free memory"},
+      // Before "kernel" alone, which would otherwise take the word.
+      {{{"kernel", "messages"}, {"kernel", "log"}, {"kernel", "logs"}, {"kernel", "ring", "buffer"}, {"dmesg"}},
+       "sudo dmesg",
+       "sudo dmesg",
+       "dmesg",
+       "Show the kernel's message buffer (reading it needs root on most systems)"},
       {{{"kernel"}}, "uname -r", "uname -r", "uname -r", "Print the kernel release"},
       {{{"cores"}, {"cpus"}, {"cpu", "count"}, {"processors"}, {"cpu", "cores"}},
        "nproc",
