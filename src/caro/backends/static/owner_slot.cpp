@@ -46,7 +46,18 @@ std::size_t owner_phrase(const Analysis& analysis, std::size_t i)
 
 void extract_owner(Analysis& analysis, Slots& slots)
 {
+  bool possible = false;
+  for (std::string_view cue : {"owned", "belonging", "belong", "belongs", "owner", "own", "owns"}) {
+    possible = possible || analysis.may_contain(cue);
+  }
+  if (!possible) {
+    return;
+  }
   for (std::size_t i = 0; i < analysis.size(); ++i) {
+    // Every phrase starts with one of these: one comparison per word first.
+    if (!analysis.is_any(i, {"owned", "belonging", "belong", "belongs", "whose", "with", "owner", "user", "group"})) {
+      continue;
+    }
     // "the files (that) the user alice owns"
     if (analysis.is_any(i, {"user", "group"}) && analysis.is_any(i + 2, {"own", "owns"}) &&
         analysis.is_kind(i + 1, TokenKind::word) && !analysis.used(i + 1) &&

@@ -144,16 +144,27 @@ void extract_count_and_quoted(Analysis& analysis, Slots& slots)
   // With no digits, a number word is a count where a count is plainly meant:
   // "five times", "top three processes", "last two commits". Elsewhere
   // ("compare two files", "one of them") it stays a word.
+  bool possible = false;
+  for (std::string_view cue : {"times", "pings", "packets", "commits", "commit", "lines", "line", "processes",
+                               "process", "entries", "results", "top", "last", "first", "latest"}) {
+    possible = possible || analysis.may_contain(cue);
+  }
+  if (!possible) {
+    return;
+  }
   std::optional<std::size_t> word_at;
   for (std::size_t i = 0; i < analysis.size(); ++i) {
-    const auto value = analysis.is_kind(i, TokenKind::word) ? number_word(analysis.at(i).text) : std::nullopt;
-    if (!value || *value < 2) {
+    if (!analysis.is_kind(i, TokenKind::word)) {
       continue;
     }
     const bool counted_noun = analysis.is_any(i + 1, {"times", "pings", "packets", "commits", "commit", "lines", "line",
                                                       "processes", "process", "entries", "results"});
     const bool ranking = i > 0 && analysis.is_any(i - 1, {"top", "last", "first", "latest"});
     if (!counted_noun && !ranking) {
+      continue;
+    }
+    const auto value = number_word(analysis.at(i).text);
+    if (!value || *value < 2) {
       continue;
     }
     if (word_at) {

@@ -186,8 +186,8 @@ std::optional<TimeSpec> match_at(Analysis& analysis, std::size_t i)
   // their chance): find's own "exactly N days", -mtime N. Only right after a
   // time verb ("the date 3 days ago" is no file's age), and only in days:
   // "3 hours ago" would pin one minute, "2 weeks ago" one day of the fortnight.
-  if (amount_and_unit(analysis, i, amount, unit, false) == 2 && !unit.minutes && unit.scale == 1 &&
-      analysis.is(i + 2, "ago")) {
+  if (analysis.is(i + 2, "ago") && amount_and_unit(analysis, i, amount, unit, false) == 2 && !unit.minutes &&
+      unit.scale == 1) {
     std::size_t start = i;
     if (start > 0 && analysis.is(start - 1, "exactly")) {
       --start;
