@@ -8,6 +8,7 @@
 
 #include "caro/safety/analysis.h"
 
+#include "caro/safety/computed_words.h"
 #include "caro/safety/wrappers.h"
 
 #include <algorithm>
@@ -349,6 +350,18 @@ void Analysis::check_command(const Command& command, const std::vector<CommandVi
   }
   if (const std::optional<std::string> revealed = reveal_hidden_words(command)) {
     check_text(*revealed, SpanMap{0, command.span}, depth + 1);
+  }
+  // `$(printf 'rm -rf /')`, `a=rm; $a -rf /`: what the computed command runs.
+  const ComputedCommand computed = read_computed_command(command, m_bindings);
+  if (computed.text) {
+    check_text(*computed.text, SpanMap{0, command.span}, depth + 1);
+    if (computed.text->find('\n') != std::string::npos) {
+      std::string words = *computed.text;
+      std::replace(words.begin(), words.end(), '\n', ' ');
+      check_text(words, SpanMap{0, command.span}, depth + 1);
+    }
+  } else if (computed.decodes_hidden_text) {
+    add("obf.decode-to-shell", command.words.front()->span);
   }
 }
 

@@ -353,6 +353,21 @@ Options parse_options(std::span<const Word* const> args, std::string_view short_
   return options;
 }
 
+bool decodes_hidden_text(const CommandView& stage)
+{
+  const Options options = parse_options(stage.args);
+  if (stage.name == "base64" || stage.name == "base32" || stage.name == "basenc") {
+    return options.has('d') || options.has('D') || options.has("decode");
+  }
+  if (stage.name == "xxd") {
+    return options.has('r');
+  }
+  if (stage.name == "openssl") {
+    return options.has('d');
+  }
+  return stage.name == "uudecode" || stage.name == "rev";
+}
+
 bool is_shell(std::string_view name)
 {
   return contains(k_shells, name);

@@ -94,6 +94,10 @@ struct Options
 Options parse_options(std::span<const Word* const> args, std::string_view short_with_value = {},
                       std::span<const std::string_view> long_with_value = {}, bool stop_at_operand = false);
 
+// base64 -d, xxd -r, openssl -d, uudecode, rev: the stage turns text the
+// reader cannot read into text a shell could run.
+bool decodes_hidden_text(const CommandView& stage);
+
 bool is_shell(std::string_view name);
 bool is_interpreter(std::string_view name); // shells, python, perl, ruby, node, php...
 bool is_downloader(std::string_view name);

@@ -371,18 +371,7 @@ std::optional<Span> mounts_host_root(const CommandView& view)
 // (whose text the validator re-checks itself).
 std::optional<Span> decodes(const CommandView& stage)
 {
-  const Options options = parse_options(stage.args);
-  bool decoding = false;
-  if (stage.name == "base64" || stage.name == "base32" || stage.name == "basenc") {
-    decoding = options.has('d') || options.has('D') || options.has("decode");
-  } else if (stage.name == "xxd") {
-    decoding = options.has('r');
-  } else if (stage.name == "openssl") {
-    decoding = options.has('d');
-  } else {
-    decoding = stage.name == "uudecode" || stage.name == "rev";
-  }
-  return when(decoding, stage);
+  return when(decodes_hidden_text(stage), stage);
 }
 
 std::optional<Span> produces_text(const CommandView& stage)
