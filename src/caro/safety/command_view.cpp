@@ -467,6 +467,14 @@ std::vector<WriteTarget> write_targets(const CommandView& view)
         targets.push_back(WriteTarget{options.operands[i], 0, options.operands[i]->span});
       }
     }
+  } else if (name == "shred" || name == "truncate") {
+    // Both overwrite every file they are given.
+    constexpr std::array<std::string_view, 5> k_long_with_value = {"iterations", "size", "random-source", "reference",
+                                                                   "io-blocks"};
+    const Options options = parse_options(view.args, name == "shred" ? "ns" : "sr", k_long_with_value);
+    for (const Word* operand : options.operands) {
+      targets.push_back(WriteTarget{operand, 0, operand->span});
+    }
   } else if (name == "dd") {
     for (const Word* arg : view.args) {
       if (arg->text.starts_with("of=")) {
