@@ -163,6 +163,9 @@ std::optional<WriteKind> parse_write_kind(std::string_view name)
   if (name == "system") {
     return WriteKind::system;
   }
+  if (name == "home") {
+    return WriteKind::home;
+  }
   if (name == "block_device") {
     return WriteKind::block_device;
   }

@@ -72,6 +72,8 @@ bool write_is(WriteKind kind, const WriteTarget& target)
     return file_sensitivity(*target.word, target.from) == FileSensitivity::configuration;
   case WriteKind::block_device:
     return may_be_block_device(*target.word, target.from);
+  case WriteKind::home:
+    return classify_target(*target.word, target.from) == TargetClass::home;
   case WriteKind::system: {
     if (is_scratch(resolved_path(*target.word, target.from))) {
       return false;

@@ -47,7 +47,7 @@ enum class TargetOperands {
   arguments,   // every argument word, options included (mkfs -t ext4 /dev/sda)
 };
 
-enum class WriteKind { authentication, configuration, system, block_device };
+enum class WriteKind { authentication, configuration, system, home, block_device };
 
 struct MatcherSpec
 {
