@@ -397,6 +397,16 @@ void Analysis::check_view(const CommandView& view, int depth, std::vector<const 
   } else if (name == "eval") {
     code_words.insert(code_words.end(), view.args.begin(), view.args.end());
     check_words_as_code(view.args, depth + 1);
+  } else if (name == "alias") {
+    // alias ls='rm -rf /': the value runs whenever the name is typed.
+    for (const Word* definition : view.args) {
+      const std::size_t equals = definition->text.find('=');
+      if (equals == std::string::npos || equals == 0) {
+        continue;
+      }
+      code_words.push_back(definition);
+      check_text(std::string_view(definition->text).substr(equals + 1), SpanMap{0, definition->span}, depth + 1);
+    }
   } else if (name == "watch") {
     constexpr std::array<std::string_view, 1> k_long = {"interval"};
     const Options options = parse_options(view.args, "nq", k_long, true);

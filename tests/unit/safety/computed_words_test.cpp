@@ -51,6 +51,14 @@ TEST(ComputedWords, AVariableWithOneKnownValueIsThatValue)
   EXPECT_EQ(risk_of("for c in rm; do $c -rf /; done"), Risk::critical);
 }
 
+TEST(ComputedWords, AnAliasValueIsCode)
+{
+  EXPECT_EQ(risk_of("alias ls='rm -rf /'; ls"), Risk::critical);
+  EXPECT_EQ(risk_of("alias cleanup=\"rm -rf ~\""), Risk::critical);
+  EXPECT_LT(risk_of("alias ll='ls -la'"), Risk::high);
+  EXPECT_LT(risk_of("alias"), Risk::high);
+}
+
 TEST(ComputedWords, OutputTheScriptDoesNotShowStaysUnknownAndHarmlessOutputStaysHarmless)
 {
   EXPECT_LT(risk_of("eval \"$(ssh-agent -s)\""), Risk::high);
