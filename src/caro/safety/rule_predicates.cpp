@@ -264,6 +264,32 @@ std::optional<Span> piped_with_netcat(const CommandView& view)
   return std::nullopt;
 }
 
+// tar cf - / | nc host port: an archive, a disk image, a database dump or an
+// account file sent over a plain network connection.
+std::optional<Span> sends_files(const CommandView& view)
+{
+  if (!is_netcat(view.name)) {
+    return std::nullopt;
+  }
+  for (const CommandView& stage : upstream(view)) {
+    const std::string& name = stage.name;
+    const bool dumps = name == "tar" || name == "cpio" || name == "dd" || name == "zip" || name == "7z" ||
+                       name == "pg_dump" || name == "pg_dumpall" || name == "mysqldump" || name == "mongodump" ||
+                       name == "xfsdump" || name == "dump";
+    bool secret = false;
+    if (name == "cat" || name == "base64" || name == "gzip" || name == "xz") {
+      for (const Word* arg : stage.args) {
+        secret = secret || file_sensitivity(*arg) == FileSensitivity::authentication ||
+                 resolved_path(*arg, 0).find("/.ssh/") != std::string::npos;
+      }
+    }
+    if (dumps || secret) {
+      return Span{stage.span.begin, view.span.end};
+    }
+  }
+  return std::nullopt;
+}
+
 bool substitution_downloads(const Word& word)
 {
   for (const Substitution& substitution : word.substitutions) {
@@ -379,7 +405,7 @@ std::optional<Span> produces_text(const CommandView& stage)
   return when(stage.name != "echo" && stage.name != "printf" && !stage.name.empty(), stage);
 }
 
-constexpr std::array<std::pair<std::string_view, NamedPredicate>, 18> k_predicates = {{
+constexpr std::array<std::pair<std::string_view, NamedPredicate>, 19> k_predicates = {{
     {"fork_bomb", fork_bomb},
     {"fork_bomb_definition", fork_bomb_definition},
     {"signals_every_process", signals_every_process},
@@ -392,6 +418,7 @@ constexpr std::array<std::pair<std::string_view, NamedPredicate>, 18> k_predicat
     {"find_deletes", find_deletes},
     {"redirects_to_network", redirects_to_network},
     {"piped_with_netcat", piped_with_netcat},
+    {"sends_files", sends_files},
     {"runs_downloaded_substitution", runs_downloaded_substitution},
     {"code_from_variable", code_from_variable},
     {"inline_code_runs_commands", inline_code_runs_commands},
