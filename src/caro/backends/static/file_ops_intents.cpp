@@ -441,6 +441,10 @@ std::optional<Match> build_delete_files(Analysis& analysis, const Slots& slots, 
     if (!slots.depth_one) {
       take_all(analysis, {"recursively", "recursive"});
     }
+    // "find the empty folders and delete them": the find is this command's.
+    if (analysis.mentions({"them"})) {
+      take_all(analysis, {"find", "locate", "them", "and"});
+    }
     FindSpec spec;
     if (!fill_find_spec(slots, spec)) {
       return std::nullopt;

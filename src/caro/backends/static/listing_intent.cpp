@@ -12,7 +12,9 @@ namespace caro::backends::static_matcher {
 std::optional<Match> match_list_directory(Analysis& analysis, const Slots& slots, const Dialect& dialect)
 {
   const bool ls = take_all(analysis, {"ls"}) > 0;
-  const bool verb = take_all(analysis, {"list", "show", "display", "view", "what", "see"}) > 0;
+  const bool list_verb = analysis.mentions({"list"});
+  const bool cat = take_all(analysis, {"cat", "print", "read"}) > 0;
+  const bool verb = take_all(analysis, {"list", "show", "display", "view", "what", "see"}) > 0 || cat;
   const bool contents = take_all(analysis, {"contents", "content", "everything", "items", "entries"}) > 0;
   // "the newest file" is one entry, "the newest files" a sorted list.
   const bool one_file = typed_singular(analysis, {"file"});
@@ -64,6 +66,19 @@ std::optional<Match> match_list_directory(Analysis& analysis, const Slots& slots
     }
   }
   const std::string where = path.empty() ? "the current directory" : path;
+
+  // "show config.yaml", "the contents of notes.txt": a file's contents, not
+  // its directory entry ("list config.yaml" is still ls's).
+  if (!path.empty() && looks_like_file(path) && !ls && !list_verb && !dir_word && !file_word && !hidden &&
+      !long_format && !human && !by_size && !by_time && !reverse && !slots.count) {
+    take_all(analysis, {"is", "in", "inside", "me", "file"});
+    Match contents_match;
+    contents_match.accepted_slots = slot_location;
+    contents_match.strength = 0.9;
+    contents_match.command = "cat " + dialect.path(path);
+    contents_match.explanation = "Print the contents of " + path;
+    return contents_match;
+  }
 
   Match match;
   match.accepted_slots = slot_location;
