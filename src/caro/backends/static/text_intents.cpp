@@ -427,6 +427,8 @@ std::optional<Match> match_line_count(Analysis& analysis, const Slots& request_s
 
 std::optional<Match> match_head_tail(Analysis& analysis, const Slots& slots, const Dialect& dialect)
 {
+  // "the last line" is one line; "the last lines" head/tail's usual 10.
+  const bool one_line = typed_singular(analysis, {"line"});
   if (take_all(analysis, {"line"}) == 0) {
     return std::nullopt;
   }
@@ -440,13 +442,13 @@ std::optional<Match> match_head_tail(Analysis& analysis, const Slots& slots, con
   if (!file || !looks_like_file(*file)) {
     return std::nullopt;
   }
-  const auto count = slots.count.value_or(10);
+  const auto count = slots.count.value_or(one_line ? 1 : 10);
   Match match;
   match.strength = 0.9;
   match.accepted_slots = slot_location | slot_count;
   match.command = std::string(head ? "head" : "tail") + " -n " + std::to_string(count) + " " + dialect.path(*file);
-  match.explanation =
-      std::string("Show the ") + (head ? "first " : "last ") + std::to_string(count) + " lines of " + *file;
+  match.explanation = std::string("Show the ") + (head ? "first " : "last ") +
+                      (count == 1 ? std::string("line") : std::to_string(count) + " lines") + " of " + *file;
   return match;
 }
 
