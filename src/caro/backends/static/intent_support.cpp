@@ -28,9 +28,24 @@ bool typed_singular(const Analysis& analysis, std::initializer_list<std::string_
 {
   for (std::size_t i = 0; i < analysis.size(); ++i) {
     if (analysis.is_any(i, words)) {
-      // Tokens fold plurals for matching; the spelling as typed tells.
+      // Tokens fold plurals for matching; the spelling as typed tells. A
+      // final s is a plural only where folding removed it ("files"), not
+      // where the word has it ("process").
       const std::string& raw = analysis.at(i).raw;
-      return !raw.empty() && raw.back() != 's' && raw.back() != 'S';
+      const std::string& folded = analysis.at(i).text;
+      if (raw.empty() || (raw.back() != 's' && raw.back() != 'S')) {
+        return true;
+      }
+      if (raw.size() != folded.size()) {
+        return false;
+      }
+      for (std::size_t k = 0; k < raw.size(); ++k) {
+        const char c = raw[k] >= 'A' && raw[k] <= 'Z' ? static_cast<char>(raw[k] - 'A' + 'a') : raw[k];
+        if (c != folded[k]) {
+          return false;
+        }
+      }
+      return true;
     }
   }
   return false;

@@ -56,6 +56,7 @@ std::optional<std::string> process_name(Analysis& analysis, const Slots& slots, 
 
 std::optional<Match> match_processes(Analysis& analysis, const Slots& slots, const Dialect& dialect)
 {
+  const bool one_process = typed_singular(analysis, {"process", "program", "task"});
   const bool process_word = take_all(analysis, {"process", "ps", "programs", "program", "tasks"}) > 0;
   const bool running = take_all(analysis, {"running", "active"}) > 0;
   const bool cpu = take_all(analysis, {"cpu", "processor"}) > 0;
@@ -83,7 +84,7 @@ std::optional<Match> match_processes(Analysis& analysis, const Slots& slots, con
     // "which process uses the most memory" asks for one; "top processes" for a handful.
     std::optional<std::int64_t> count = slots.count;
     if (!count && ranked) {
-      count = analysis.mentions({"top"}) ? 10 : 1;
+      count = analysis.mentions({"top"}) && !one_process ? 10 : 1;
     }
     if (count) {
       match.accepted_slots |= slot_count;
