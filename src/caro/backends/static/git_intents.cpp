@@ -39,6 +39,8 @@ std::optional<Match> match_git(Analysis& analysis, const Slots& slots, const Dia
   if (commit_as_verb(analysis)) {
     return std::nullopt;
   }
+  // "the last commit" is one commit; "the last commits" the recent history.
+  const bool last_one = analysis.mentions({"last", "latest"}) && typed_singular(analysis, {"commit"});
   const bool git = take_all(analysis, {"git", "repo", "repository"}) > 0;
   const bool commit_word = take_all(analysis, {"commit", "history"}) > 0 || (git && take_all(analysis, {"log"}) > 0);
   const bool branch_word = take_all(analysis, {"branch"}) > 0;
@@ -86,9 +88,11 @@ std::optional<Match> match_git(Analysis& analysis, const Slots& slots, const Dia
   }
   if (commit_word && !branch_word && !diff_word && !status_word && !staged && !unstaged) {
     match.accepted_slots = slot_count;
-    if (slots.count) {
-      match.command = "git log --oneline -n " + std::to_string(*slots.count);
-      match.explanation = "Show the last " + std::to_string(*slots.count) + " commits, one line each";
+    if (slots.count || last_one) {
+      const auto count = slots.count.value_or(1);
+      match.command = "git log --oneline -n " + std::to_string(count);
+      match.explanation = count == 1 ? std::string("Show the last commit on one line")
+                                     : "Show the last " + std::to_string(count) + " commits, one line each";
     } else {
       match.command = one_line || !git ? "git log --oneline" : "git log";
       match.explanation = "Show the commit history";

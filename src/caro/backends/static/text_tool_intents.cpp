@@ -188,12 +188,16 @@ std::optional<Match> build_line_frequency(Analysis& analysis, const Slots& slots
   if (!frequency) {
     return std::nullopt;
   }
+  // "the most common word" asks for one, "the most common words" for all.
+  // ("each line" is every line.)
+  const bool single =
+      typed_singular(analysis, {"word", "line", "value", "entry"}) && !analysis.mentions({"each", "every", "per"});
   const bool words = take_all(analysis, {"word", "words"}) > 0;
   const bool lines = take_all(analysis, {"line", "value", "values", "entry", "entries"}) > 0;
   if (words == lines) {
     return std::nullopt;
   }
-  const bool single = analysis.take_phrases({{"which"}, {"what"}, {"the", "single"}});
+  analysis.take_phrases({{"which"}, {"what"}, {"the", "single"}});
   take_common(analysis);
   take_all(analysis,
            {"with",  "count", "counts", "too",    "also", "their", "its",  "is",  "are",   "appear", "appears",
