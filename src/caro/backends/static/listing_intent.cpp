@@ -13,8 +13,10 @@ std::optional<Match> match_list_directory(Analysis& analysis, const Slots& slots
 {
   const bool ls = take_all(analysis, {"ls"}) > 0;
   const bool list_verb = analysis.mentions({"list"});
+  // cat, print and read are about a file's contents ("print the home
+  // directory" is its path, not a listing).
   const bool cat = take_all(analysis, {"cat", "print", "read"}) > 0;
-  const bool verb = take_all(analysis, {"list", "show", "display", "view", "what", "see"}) > 0 || cat;
+  const bool verb = take_all(analysis, {"list", "show", "display", "view", "what", "see"}) > 0;
   const bool contents = take_all(analysis, {"contents", "content", "everything", "items", "entries"}) > 0;
   // "the newest file" is one entry, "the newest files" a sorted list.
   const bool one_file = typed_singular(analysis, {"file"});
@@ -47,7 +49,8 @@ std::optional<Match> match_list_directory(Analysis& analysis, const Slots& slots
   if (by_size && by_time) {
     return std::nullopt;
   }
-  if (!(ls || ((verb || contents) && (file_word || contents || hidden || dir_word || slots.locations.size() == 1)) ||
+  if (!(ls ||
+        ((verb || contents || cat) && (file_word || contents || hidden || dir_word || slots.locations.size() == 1)) ||
         (most_recent && file_word))) {
     return std::nullopt;
   }
@@ -69,6 +72,9 @@ std::optional<Match> match_list_directory(Analysis& analysis, const Slots& slots
 
   // "show config.yaml", "the contents of notes.txt": a file's contents, not
   // its directory entry ("list config.yaml" is still ls's).
+  if (cat && (path.empty() || !looks_like_file(path))) {
+    return std::nullopt;
+  }
   if (!path.empty() && looks_like_file(path) && !ls && !list_verb && !dir_word && !file_word && !hidden &&
       !long_format && !human && !by_size && !by_time && !reverse && !slots.count) {
     take_all(analysis, {"is", "in", "inside", "me", "file"});

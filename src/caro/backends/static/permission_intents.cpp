@@ -120,6 +120,7 @@ std::optional<Mode> phrased_mode(Analysis& analysis, const Slots& slots)
   const bool only = take_all(analysis, {"only", "exclusively", "just"}) > 0;
   std::string classes;
   std::string perms;
+  bool adjective = false; // "readable", "executable": a state, not the act of reading
   for (std::size_t i = 0; i < analysis.size(); ++i) {
     const Token& token = analysis.at(i);
     if (token.kind != TokenKind::word) {
@@ -150,10 +151,17 @@ std::optional<Mode> phrased_mode(Analysis& analysis, const Slots& slots)
       if (perms.find(perm) == std::string::npos) {
         perms += perm;
       }
+      adjective = adjective || token.text.ends_with("able");
       analysis.use(i);
     }
   }
   if (perms.empty() || (remove && add) || (remove && only)) {
+    return std::nullopt;
+  }
+  // "read notes.txt" is reading it: a mode needs a verb that grants or takes
+  // away, a state ("readable"), or a permission noun.
+  if (!add && !remove && !adjective &&
+      !analysis.mentions({"permission", "permissions", "access", "right", "rights", "bit", "bits", "chmod"})) {
     return std::nullopt;
   }
   take_all(analysis, {"permission", "permissions", "bit", "bits", "access", "right", "rights", "by", "for", "from",

@@ -374,8 +374,10 @@ std::optional<Match> match_line_count(Analysis& analysis, const Slots& request_s
                                                   {"print", "the", "number"},
                                                   {"the", "number"}});
   const bool total = take_all(analysis, {"total", "altogether", "combined", "overall", "together", "sum"}) > 0;
-  take_all(analysis, {"in", "of", "the", "all", "are", "there", "file", "code", "each", "every", "does", "have", "has",
-                      "show", "print", "get", "only", "just"});
+  // "the lines of every file and the total" wants both: wc -l's own listing.
+  const bool each = analysis.mentions({"each", "every", "per"});
+  take_all(analysis, {"in",   "of",   "the", "all",  "are",   "there", "file", "code", "each", "every",
+                      "does", "have", "has", "show", "print", "get",   "only", "just", "and",  "per"});
   Match match;
   match.strength = language ? 0.88 : 0.92;
   if (slots.extensions.empty()) {
@@ -415,7 +417,7 @@ std::optional<Match> match_line_count(Analysis& analysis, const Slots& request_s
   }
   match.accepted_slots =
       slot_type | slot_location | slot_exclusion | slot_name | slot_size | slot_time | slot_case | slot_depth;
-  if (total || bare_number) {
+  if (bare_number || (total && !each)) {
     match.command = built->command + " -exec cat " + dialect.placeholder() + " + | wc -l";
     match.explanation = "Count the lines of all " + built->description + " together";
   } else {
