@@ -7,6 +7,8 @@
 #include "caro/safety/target.h"
 
 #include <array>
+#include <cctype>
+#include <optional>
 #include <vector>
 
 namespace caro::safety {
@@ -157,16 +159,49 @@ struct Substituted
   std::string empty;       // unknown expansions replaced by nothing
   std::string placeholder; // unknown expansions replaced by one path component
   bool unknown = false;
+  // ${NAME:-WORD}, ${NAME-WORD}, ${NAME:=WORD}, ${NAME=WORD} replaced by
+  // their literal WORD, what they give when NAME is unset; otherwise as in
+  // `empty`. Set only when the word has such a default.
+  std::optional<std::string> defaults;
 };
+
+// The literal default of "NAME:-WORD" and its kin; nullopt for any other
+// expansion, or a default that expands further.
+std::optional<std::string_view> default_value(std::string_view body)
+{
+  std::size_t name_end = 0;
+  while (name_end < body.size() &&
+         (std::isalnum(static_cast<unsigned char>(body[name_end])) != 0 || body[name_end] == '_')) {
+    ++name_end;
+  }
+  if (name_end == 0 || name_end >= body.size()) {
+    return std::nullopt;
+  }
+  std::string_view rest = body.substr(name_end);
+  if (rest.starts_with(':')) {
+    rest.remove_prefix(1);
+  }
+  if (!rest.starts_with('-') && !rest.starts_with('=')) {
+    return std::nullopt;
+  }
+  rest.remove_prefix(1);
+  if (rest.find_first_of("$`") != std::string_view::npos) {
+    return std::nullopt;
+  }
+  return rest;
+}
 
 Substituted substitute(const Word& word, std::size_t from)
 {
   Substituted out;
   const std::string& text = word.text;
   std::size_t pos = from;
-  auto append = [&out](std::string_view piece) {
+  std::string defaults;
+  bool has_default = false;
+  auto append = [&out, &defaults](std::string_view piece) {
     out.empty.append(piece);
     out.placeholder.append(piece);
+    defaults.append(piece);
   };
   for (const auto& expansion : word.expansions) {
     if (expansion.offset < pos || expansion.offset > text.size()) {
@@ -196,11 +231,24 @@ Substituted substitute(const Word& word, std::size_t from)
     } else {
       out.placeholder.push_back(k_unknown_marker);
       out.unknown = true;
+      if (const auto fallback = default_value(expansion.name)) {
+        // A tilde at the start of the default expands too: ${D:-~}.
+        if (fallback->starts_with('~') && (fallback->size() == 1 || (*fallback)[1] == '/')) {
+          defaults.append(k_placeholder_home);
+          defaults.append(fallback->substr(1));
+        } else {
+          defaults.append(*fallback);
+        }
+        has_default = true;
+      }
     }
     pos = end;
   }
   if (pos < text.size()) {
     append(std::string_view(text).substr(pos));
+  }
+  if (has_default) {
+    out.defaults = std::move(defaults);
   }
   return out;
 }
@@ -255,11 +303,14 @@ TargetClass classify_target(const Word& word, std::size_t from)
   if (!substituted.unknown) {
     return classify_path(substituted.empty);
   }
+  // A default the word spells out is what it gives when the variable is
+  // unset: rm -rf "${DIR:-/}" is the root then.
+  const TargetClass by_default = substituted.defaults ? classify_path(*substituted.defaults) : TargetClass::plain;
   const std::string normal = normalise_path(substituted.empty);
   if (normal.empty() || normal == "/" || normal == ".") {
-    return TargetClass::unknown;
+    return worse(TargetClass::unknown, by_default);
   }
-  return worse(classify_path(substituted.empty), classify_path(substituted.placeholder));
+  return worse(worse(classify_path(substituted.empty), classify_path(substituted.placeholder)), by_default);
 }
 
 bool may_be_block_device(const Word& word, std::size_t from)

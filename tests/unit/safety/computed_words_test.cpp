@@ -51,6 +51,15 @@ TEST(ComputedWords, AVariableWithOneKnownValueIsThatValue)
   EXPECT_EQ(risk_of("for c in rm; do $c -rf /; done"), Risk::critical);
 }
 
+TEST(ComputedWords, AVariablesSpelledOutDefaultIsOneOfItsValues)
+{
+  EXPECT_EQ(risk_of("rm -rf \"${x:-/}\""), Risk::critical);
+  EXPECT_EQ(risk_of("rm -rf ${DIR:=~}"), Risk::critical);
+  EXPECT_EQ(risk_of("rm -rf ${x-/etc}"), Risk::critical);
+  EXPECT_EQ(risk_of("rm -rf \"${BUILD_DIR:-build}\""), Risk::high) << "the variable itself is still unknown";
+  EXPECT_LT(risk_of("echo ${x:-/}"), Risk::high);
+}
+
 TEST(ComputedWords, AnAliasValueIsCode)
 {
   EXPECT_EQ(risk_of("alias ls='rm -rf /'; ls"), Risk::critical);
