@@ -244,6 +244,16 @@ std::optional<std::vector<Word>> stdin_words(const CommandView& view)
       printed = printed.subspan(1);
     }
   } else if (previous.name == "printf") {
+    // printf '%s\n' a b prints its arguments, each on its own line.
+    if (printed.size() >= 2 && (printed.front()->text == "%s" || printed.front()->text == "%s\\n" ||
+                                printed.front()->text == "%s " || printed.front()->text == "%s\\0")) {
+      for (const Word* word : printed.subspan(1)) {
+        if (!add_stdin_word(*word, words)) {
+          return std::nullopt;
+        }
+      }
+      return words;
+    }
     // A lone format without directives prints itself, \n and \t as blanks.
     if (printed.size() != 1 || printed.front()->text.find('%') != std::string::npos) {
       return std::nullopt;

@@ -59,6 +59,8 @@ TEST(Analysis, KnownValuesOfVariablesAndXargsInputAreTargets)
 {
   EXPECT_EQ(risk_of("xargs rm -rf <<< /"), Risk::critical);
   EXPECT_EQ(risk_of("echo ~ | xargs rm -rf"), Risk::critical);
+  EXPECT_EQ(risk_of("printf '%s\\n' build / | xargs rm -rf"), Risk::critical) << "printf's arguments are its output";
+  EXPECT_EQ(risk_of("printf '%s\\n' build dist | xargs rm -rf"), Risk::moderate);
   EXPECT_EQ(risk_of("for d in /etc /; do rm -rf \"$d\"; done"), Risk::critical);
   EXPECT_EQ(risk_of("D=/; rm -rf $D"), Risk::critical);
   EXPECT_EQ(risk_of("(D=/); rm -rf $D"), Risk::high) << "a subshell's assignment does not outlive it";
