@@ -29,19 +29,6 @@ namespace {
 constexpr std::size_t k_max_command_bytes = std::size_t{8} << 10;
 constexpr std::size_t k_max_parsed_bytes = std::size_t{16} << 10;
 
-CommandView base_view(const Command& command)
-{
-  CommandView view;
-  view.command = &command;
-  view.span = command.span;
-  if (command.kind == Command::Kind::simple && !command.words.empty()) {
-    view.name_word = command.words.front();
-    view.name = command_name(*command.words.front());
-    view.args.assign(command.words.begin() + 1, command.words.end());
-  }
-  return view;
-}
-
 bool calls(std::span<const Pipeline> pipelines, const std::string& name, int depth)
 {
   if (depth > k_max_nesting) {
@@ -64,19 +51,6 @@ bool calls(std::span<const Pipeline> pipelines, const std::string& name, int dep
 bool contains(const std::vector<const Word*>& words, const Word* word)
 {
   return std::find(words.begin(), words.end(), word) != words.end();
-}
-
-// echo's own options are not part of the text it prints.
-std::span<const Word* const> echoed_words(const CommandView& view)
-{
-  std::span<const Word* const> words(view.args);
-  if (view.name == "echo") {
-    while (!words.empty() && words.front()->text.size() > 1 && words.front()->text[0] == '-' &&
-           words.front()->text.find_first_not_of("neE", 1) == std::string::npos) {
-      words = words.subspan(1);
-    }
-  }
-  return words;
 }
 
 // Spellings that hide a command from a word-level reading: rm${IFS}-rf${IFS}/
@@ -200,7 +174,7 @@ bool Analysis::check_text(std::string_view text, const SpanMap& map, int depth)
 
 CommandView Analysis::view_of(const Command& command) const
 {
-  CommandView view = base_view(command);
+  CommandView view = plain_view(command);
   view.working_directory = m_working_directory;
   view.bindings = &m_bindings;
   return view;
@@ -503,7 +477,10 @@ void Analysis::check_shell(const CommandView& view, int depth, std::vector<const
   if (view.pipeline != nullptr && view.stage > 0 && view.stage <= view.pipeline->size()) {
     const CommandView& previous = (*view.pipeline)[view.stage - 1];
     if (previous.name == "echo" || previous.name == "printf") {
-      check_words_as_code(echoed_words(previous), depth + 1);
+      // echo's own options are not part of the text it prints.
+      check_words_as_code(previous.name == "echo" ? parse_echo(previous.args).operands
+                                                  : std::span<const Word* const>(previous.args),
+                          depth + 1);
     } else if (previous.name == "cat" && previous.args.empty() && previous.owns_redirects &&
                previous.command != nullptr) {
       // cat <<EOF | sh, cat <<< '...' | sh: the document is the program.

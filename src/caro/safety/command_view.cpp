@@ -193,6 +193,54 @@ TargetClass classify_in_view(const CommandView& view, const Word& word, std::siz
   return worst;
 }
 
+CommandView plain_view(const Command& command)
+{
+  CommandView view;
+  view.command = &command;
+  view.span = command.span;
+  if (command.kind == Command::Kind::simple && !command.words.empty()) {
+    view.name_word = command.words.front();
+    view.name = command_name(*command.words.front());
+    view.args.assign(command.words.begin() + 1, command.words.end());
+  }
+  return view;
+}
+
+EchoOptions parse_echo(std::span<const Word* const> args)
+{
+  EchoOptions options;
+  options.operands = args;
+  while (!options.operands.empty()) {
+    const std::string& text = options.operands.front()->text;
+    if (text.size() < 2 || text[0] != '-' || text.find_first_not_of("neE", 1) != std::string::npos) {
+      break;
+    }
+    options.escapes = options.escapes || text.find('e') != std::string::npos;
+    options.newline = options.newline && text.find('n') == std::string::npos;
+    options.operands = options.operands.subspan(1);
+  }
+  return options;
+}
+
+std::optional<std::string> printf_literal(std::string_view format)
+{
+  if (format.find('%') != std::string_view::npos) {
+    return std::nullopt;
+  }
+  std::string text;
+  for (std::size_t i = 0; i < format.size(); ++i) {
+    if (format[i] != '\\') {
+      text.push_back(format[i]);
+    } else if (i + 1 < format.size() && (format[i + 1] == 'n' || format[i + 1] == 't')) {
+      text.push_back(format[i + 1] == 'n' ? '\n' : '\t');
+      ++i;
+    } else {
+      return std::nullopt;
+    }
+  }
+  return text;
+}
+
 std::optional<std::vector<Word>> stdin_words(const CommandView& view)
 {
   if (view.command == nullptr || !view.owns_redirects) {
@@ -236,13 +284,11 @@ std::optional<std::vector<Word>> stdin_words(const CommandView& view)
   const CommandView& previous = (*view.pipeline)[view.stage - 1];
   std::span<const Word* const> printed(previous.args);
   if (previous.name == "echo") {
-    while (!printed.empty() && printed.front()->text.size() > 1 && printed.front()->text[0] == '-' &&
-           printed.front()->text.find_first_not_of("neE", 1) == std::string::npos) {
-      if (printed.front()->text.find('e') != std::string::npos) {
-        return std::nullopt; // echo -e decodes escapes
-      }
-      printed = printed.subspan(1);
+    const EchoOptions echo = parse_echo(printed);
+    if (echo.escapes) {
+      return std::nullopt; // echo -e decodes escapes
     }
+    printed = echo.operands;
   } else if (previous.name == "printf") {
     // printf '%s\n' a b prints its arguments, each on its own line.
     if (printed.size() >= 2 && (printed.front()->text == "%s" || printed.front()->text == "%s\\n" ||
@@ -254,7 +300,7 @@ std::optional<std::vector<Word>> stdin_words(const CommandView& view)
       }
       return words;
     }
-    // A lone format without directives prints itself, \n and \t as blanks.
+    // A lone format without directives prints itself.
     if (printed.size() != 1 || printed.front()->text.find('%') != std::string::npos) {
       return std::nullopt;
     }
@@ -262,18 +308,12 @@ std::optional<std::vector<Word>> stdin_words(const CommandView& view)
     if (!format.expansions.empty() || !format.substitutions.empty()) {
       return add_stdin_word(format, words) ? std::optional<std::vector<Word>>(std::move(words)) : std::nullopt;
     }
-    std::string text;
-    for (std::size_t i = 0; i < format.text.size(); ++i) {
-      if (format.text[i] != '\\') {
-        text.push_back(format.text[i]);
-      } else if (i + 1 < format.text.size() && (format.text[i + 1] == 'n' || format.text[i + 1] == 't')) {
-        text.push_back(' ');
-        ++i;
-      } else {
-        return std::nullopt;
-      }
+    // split_literal splits at the newlines and tabs too.
+    const auto text = printf_literal(format.text);
+    if (!text) {
+      return std::nullopt;
     }
-    if (!split_literal(text, format.span, words)) {
+    if (!split_literal(*text, format.span, words)) {
       return std::nullopt;
     }
     return words;

@@ -48,6 +48,24 @@ struct CommandView
   const std::vector<Binding>* bindings = nullptr; // variables known at this point (innermost last)
 };
 
+// The view of a command as written: its name and arguments, nothing known
+// about its surroundings yet.
+CommandView plain_view(const Command& command);
+
+// echo's own options: -n, -e and -E in any grouping, before the first other
+// word. `operands` are the words it prints.
+struct EchoOptions
+{
+  std::span<const Word* const> operands;
+  bool escapes = false; // -e: backslash escapes are decoded
+  bool newline = true;  // no -n: a newline ends the output
+};
+EchoOptions parse_echo(std::span<const Word* const> args);
+
+// What printf prints for a lone format without directives: the text with \n
+// and \t decoded. nullopt for a directive (%) or any other escape.
+std::optional<std::string> printf_literal(std::string_view format);
+
 // classify_target, also reading every known value of the word's variables:
 // `rm -rf $d` inside `for d in /` targets the root. The plain reading (an
 // unknown variable) always counts too, so knowing values never lowers a class.

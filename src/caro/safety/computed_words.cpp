@@ -16,35 +16,16 @@ bool literal(const Word& word)
   return word.expansions.empty() && word.substitutions.empty();
 }
 
-CommandView stage_view(const Command& command)
-{
-  CommandView view;
-  view.command = &command;
-  view.span = command.span;
-  if (command.kind == Command::Kind::simple && !command.words.empty()) {
-    view.name_word = command.words.front();
-    view.name = command_name(*command.words.front());
-    view.args.assign(command.words.begin() + 1, command.words.end());
-  }
-  return view;
-}
-
 // What echo or printf prints, or nullopt when it is not plain text.
 std::optional<std::string> echoed(const CommandView& view)
 {
-  std::span<const Word* const> words(view.args);
   if (view.name == "echo") {
-    bool newline = true;
-    while (!words.empty() && words.front()->text.size() > 1 && words.front()->text[0] == '-' &&
-           words.front()->text.find_first_not_of("neE", 1) == std::string::npos) {
-      if (words.front()->text.find('e') != std::string::npos) {
-        return std::nullopt; // echo -e decodes escapes
-      }
-      newline = newline && words.front()->text.find('n') == std::string::npos;
-      words = words.subspan(1);
+    const EchoOptions echo = parse_echo(view.args);
+    if (echo.escapes) {
+      return std::nullopt; // echo -e decodes escapes
     }
     std::string text;
-    for (const Word* word : words) {
+    for (const Word* word : echo.operands) {
       if (!literal(*word)) {
         return std::nullopt;
       }
@@ -53,29 +34,13 @@ std::optional<std::string> echoed(const CommandView& view)
       }
       text += word->text;
     }
-    if (newline) {
+    if (echo.newline) {
       text.push_back('\n');
     }
     return text;
   }
-  if (view.name == "printf") {
-    // A lone format without directives prints itself, with \n and \t.
-    if (words.size() != 1 || !literal(*words.front()) || words.front()->text.find('%') != std::string::npos) {
-      return std::nullopt;
-    }
-    const std::string& format = words.front()->text;
-    std::string text;
-    for (std::size_t i = 0; i < format.size(); ++i) {
-      if (format[i] != '\\') {
-        text.push_back(format[i]);
-      } else if (i + 1 < format.size() && (format[i + 1] == 'n' || format[i + 1] == 't')) {
-        text.push_back(format[i + 1] == 'n' ? '\n' : '\t');
-        ++i;
-      } else {
-        return std::nullopt;
-      }
-    }
-    return text;
+  if (view.name == "printf" && view.args.size() == 1 && literal(*view.args.front())) {
+    return printf_literal(view.args.front()->text);
   }
   return std::nullopt;
 }
@@ -173,11 +138,11 @@ std::optional<std::string> printed_text(const Substitution& substitution)
   if (pipeline.commands.empty() || pipeline.commands.size() > 2) {
     return std::nullopt;
   }
-  auto text = echoed(stage_view(pipeline.commands.front()));
+  auto text = echoed(plain_view(pipeline.commands.front()));
   if (!text || pipeline.commands.size() == 1) {
     return text;
   }
-  if (!is_base64_decoder(stage_view(pipeline.commands.back()))) {
+  if (!is_base64_decoder(plain_view(pipeline.commands.back()))) {
     return std::nullopt;
   }
   return decode_base64(*text);
@@ -195,7 +160,7 @@ ComputedCommand read_computed_command(const Command& command, const std::vector<
     head = printed_text(*substitution);
     if (!head && substitution->script && !substitution->script->pipelines.empty()) {
       const Pipeline& last = substitution->script->pipelines.back();
-      computed.decodes_hidden_text = !last.commands.empty() && decodes_hidden_text(stage_view(last.commands.back()));
+      computed.decodes_hidden_text = !last.commands.empty() && decodes_hidden_text(plain_view(last.commands.back()));
     }
   } else if (const auto name = whole_variable(first)) {
     head = known_value(*name, bindings);
