@@ -80,11 +80,7 @@ bool Analysis::take_phrases(std::initializer_list<std::initializer_list<std::str
 
 bool Analysis::take_any(std::initializer_list<std::string_view> words)
 {
-  bool possible = false;
-  for (auto word : words) {
-    possible = possible || may_contain(word);
-  }
-  if (!possible) {
+  if (!may_contain_any(words)) {
     return false;
   }
   for (std::size_t i = 0; i < m_size; ++i) {
@@ -98,11 +94,7 @@ bool Analysis::take_any(std::initializer_list<std::string_view> words)
 
 bool Analysis::mentions(std::initializer_list<std::string_view> words) const
 {
-  bool possible = false;
-  for (auto word : words) {
-    possible = possible || may_contain(word);
-  }
-  if (!possible) {
+  if (!may_contain_any(words)) {
     return false;
   }
   for (std::size_t i = 0; i < m_size; ++i) {

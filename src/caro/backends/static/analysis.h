@@ -61,6 +61,16 @@ public:
   // "perhaps". A 64-bit signature of the request's words answers this
   // without a scan, so phrase searches for absent words cost almost nothing.
   bool may_contain(std::string_view word) const { return (m_word_bits & word_bit(word)) != 0; }
+  // may_contain for any of the words: whether a scan for them can find one.
+  bool may_contain_any(std::initializer_list<std::string_view> words) const
+  {
+    for (auto word : words) {
+      if (may_contain(word)) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   // The unused words starting at i equal `words` in order.
   bool phrase_at(std::size_t i, std::initializer_list<std::string_view> words) const;

@@ -8,11 +8,7 @@ namespace caro::backends::static_matcher {
 int take_all(Analysis& analysis, std::initializer_list<std::string_view> words)
 {
   int taken = 0;
-  bool possible = false;
-  for (auto word : words) {
-    possible = possible || analysis.may_contain(word);
-  }
-  if (!possible) {
+  if (!analysis.may_contain_any(words)) {
     return 0;
   }
   for (std::size_t i = 0; i < analysis.size(); ++i) {

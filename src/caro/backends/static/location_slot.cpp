@@ -50,21 +50,6 @@ std::size_t claim_preposition(Analysis& analysis, std::size_t first, Location::R
   return start;
 }
 
-bool valid_directory_word(const std::string& word)
-{
-  if (word.empty()) {
-    return false;
-  }
-  for (char c : word) {
-    const bool ok =
-        (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '.';
-    if (!ok) {
-      return false;
-    }
-  }
-  return true;
-}
-
 void add(Analysis& analysis, Slots& slots, std::string path, std::size_t first, std::size_t last_exclusive)
 {
   Location location;
@@ -174,7 +159,7 @@ void extract_locations(Analysis& analysis, Slots& slots)
                                  "archive", "backup", "tar"})) &&
         analysis.is_kind(i + 1, TokenKind::word) && !is_non_location(analysis.at(i + 1).text) &&
         !analysis.is_any(i + 1, {"itself", "structure", "tree", "too", "also", "instead", "as", "called", "named"}) &&
-        valid_directory_word(analysis.at(i + 1).raw) &&
+        is_plain_name(analysis.at(i + 1).raw) &&
         !(i + 2 < analysis.size() && analysis.at(i + 2).kind == TokenKind::word &&
           is_file_noun(analysis.at(i + 2).text))) {
       add(analysis, slots, analysis.at(i + 1).raw, i, i + 2);
@@ -184,7 +169,7 @@ void extract_locations(Analysis& analysis, Slots& slots)
     // "in|under (the) WORD (dir)" and "(the) WORD dir"
     const bool noun = analysis.is_any(i + 1, {"dir", "subdir"});
     if ((is_non_location(token.text) && !(noun && is_manner_word(token.text) && !is_guard(token.text))) ||
-        !valid_directory_word(token.raw)) {
+        !is_plain_name(token.raw)) {
       continue;
     }
     std::size_t before = i;

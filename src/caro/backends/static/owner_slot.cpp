@@ -4,6 +4,7 @@
 // the name would have to come from the shell ("$USER").
 
 #include "caro/backends/static/slot_extraction.h"
+#include "caro/backends/static/vocabulary.h"
 
 namespace caro::backends::static_matcher {
 namespace {
@@ -12,17 +13,7 @@ namespace {
 // with '-'; 32 characters at most, as useradd allows.
 bool valid_account_name(const std::string& name)
 {
-  if (name.empty() || name.size() > 32 || name.front() == '-') {
-    return false;
-  }
-  for (char c : name) {
-    const bool ok =
-        (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '.';
-    if (!ok) {
-      return false;
-    }
-  }
-  return true;
+  return name.size() <= 32 && !name.starts_with('-') && is_plain_name(name);
 }
 
 // The length of the phrase that introduces an owner at i, or 0.
@@ -46,11 +37,7 @@ std::size_t owner_phrase(const Analysis& analysis, std::size_t i)
 
 void extract_owner(Analysis& analysis, Slots& slots)
 {
-  bool possible = false;
-  for (std::string_view cue : {"owned", "belonging", "belong", "belongs", "owner", "own", "owns"}) {
-    possible = possible || analysis.may_contain(cue);
-  }
-  if (!possible) {
+  if (!analysis.may_contain_any({"owned", "belonging", "belong", "belongs", "owner", "own", "owns"})) {
     return;
   }
   for (std::size_t i = 0; i < analysis.size(); ++i) {

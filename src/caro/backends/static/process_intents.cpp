@@ -14,17 +14,7 @@ namespace {
 
 bool valid_process_name(const std::string& name)
 {
-  if (name.empty() || name.size() > 64) {
-    return false;
-  }
-  for (char c : name) {
-    const bool ok =
-        (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '.';
-    if (!ok) {
-      return false;
-    }
-  }
-  return true;
+  return name.size() <= 64 && is_plain_name(name);
 }
 
 // "process named X" (name slot), "X process", "pid of X", "is X running".

@@ -144,12 +144,8 @@ void extract_count_and_quoted(Analysis& analysis, Slots& slots)
   // With no digits, a number word is a count where a count is plainly meant:
   // "five times", "top three processes", "last two commits". Elsewhere
   // ("compare two files", "one of them") it stays a word.
-  bool possible = false;
-  for (std::string_view cue : {"times", "pings", "packets", "commits", "commit", "lines", "line", "processes",
-                               "process", "entries", "results", "top", "last", "first", "latest"}) {
-    possible = possible || analysis.may_contain(cue);
-  }
-  if (!possible) {
+  if (!analysis.may_contain_any({"times", "pings", "packets", "commits", "commit", "lines", "line", "processes",
+                                 "process", "entries", "results", "top", "last", "first", "latest"})) {
     return;
   }
   std::optional<std::size_t> word_at;

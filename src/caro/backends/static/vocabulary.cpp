@@ -96,6 +96,21 @@ bool is_non_location(std::string_view word)
   return contains(k_non_location, word) || is_manner_word(word) || is_filler(word) || is_guard(word);
 }
 
+bool is_plain_name(std::string_view word)
+{
+  if (word.empty()) {
+    return false;
+  }
+  for (char c : word) {
+    const bool ok =
+        (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '.';
+    if (!ok) {
+      return false;
+    }
+  }
+  return true;
+}
+
 std::optional<long long> number_word(std::string_view word)
 {
   static constexpr std::array<std::string_view, 21> k_numbers = {

@@ -27,4 +27,8 @@ bool is_manner_word(std::string_view word);
 // "one" .. "twenty", "a"/"an" (as one), "a dozen"; nullopt otherwise.
 std::optional<long long> number_word(std::string_view word);
 
+// Not empty, and only letters, digits, '_', '-' and '.': a name that needs no
+// quoting and cannot be an option or path (directory, user and process names).
+bool is_plain_name(std::string_view word);
+
 } // namespace caro::backends::static_matcher
