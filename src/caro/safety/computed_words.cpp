@@ -75,8 +75,7 @@ std::optional<std::string> whole_variable(const Word& word)
     return std::nullopt;
   }
   for (char c : expansion.name) {
-    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
-    if (!ok) {
+    if (!is_name_char(c)) {
       return std::nullopt; // ${x:-y}, ${#x}: not the plain value
     }
   }

@@ -49,11 +49,6 @@ bool is_name_start(char c)
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
 }
 
-bool is_name_char(char c)
-{
-  return is_name_start(c) || is_digit(c);
-}
-
 bool is_special_parameter(char c)
 {
   return is_digit(c) || c == '@' || c == '*' || c == '#' || c == '?' || c == '$' || c == '!' || c == '-';
@@ -389,6 +384,11 @@ Word read_word(std::string_view text, std::size_t begin, std::size_t end, const 
   word.span = map.map(begin, end);
   word.span_exact = map.exact();
   return word;
+}
+
+bool is_name_char(char c)
+{
+  return is_name_start(c) || is_digit(c);
 }
 
 } // namespace caro::safety

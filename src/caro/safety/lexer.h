@@ -106,6 +106,9 @@ struct SubstitutionRange
 Word read_word(std::string_view text, std::size_t begin, std::size_t end, const SpanMap& map,
                std::span<const SubstitutionRange> substitutions = {});
 
+// A character of a shell variable name: letter, digit or '_'.
+bool is_name_char(char c);
+
 // True for an operator token with exactly this text.
 bool is_op(const Token& token, std::string_view op);
 // True for an unquoted word token with exactly this text (reserved words).

@@ -7,7 +7,6 @@
 #include "caro/safety/target.h"
 
 #include <array>
-#include <cctype>
 #include <optional>
 #include <vector>
 
@@ -170,8 +169,7 @@ struct Substituted
 std::optional<std::string_view> default_value(std::string_view body)
 {
   std::size_t name_end = 0;
-  while (name_end < body.size() &&
-         (std::isalnum(static_cast<unsigned char>(body[name_end])) != 0 || body[name_end] == '_')) {
+  while (name_end < body.size() && is_name_char(body[name_end])) {
     ++name_end;
   }
   if (name_end == 0 || name_end >= body.size()) {
